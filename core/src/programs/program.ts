@@ -1,0 +1,29 @@
+/** Versioned agreement text (code of conduct, confidentiality terms). */
+export interface AgreementText {
+  readonly version: number;
+  readonly text: string;
+}
+
+/** A peer-learning program: the frame cohorts and sessions live in. */
+export interface Program {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly name: string;
+  readonly purpose: string;
+  readonly codeOfConduct: AgreementText;
+  readonly confidentiality: AgreementText;
+  /** People who may form cohorts and see the program's insights. */
+  readonly ownerIds: readonly string[];
+  readonly createdAt: string;
+}
+
+export interface ProgramRepository {
+  get(tenantId: string, id: string): Promise<Program | null>;
+  list(tenantId: string): Promise<Program[]>;
+  /** Creates the program; Conflict if its id exists. */
+  create(program: Program): Promise<void>;
+}
+
+export function isProgramOwner(program: Program, userId: string): boolean {
+  return program.ownerIds.includes(userId);
+}
