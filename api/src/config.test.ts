@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig } from './config';
+
+const production = {
+  PEERLOOP_ENV: 'production',
+  COSMOS_ENDPOINT: 'https://peerloop.documents.azure.com:443/',
+  AAD_APP_CLIENT_ID: 'client-id',
+  ALLOWED_TENANT_IDS: 'tenant-a, tenant-b',
+  BOT_ID: 'bot-id',
+  BOT_APP_TYPE: 'UserAssignedMSI',
+  BOT_TENANT_ID: 'tenant-a',
+};
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return '';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+};
+
+describe('configuration', () => {
+  it('accepts a complete production configuration, with managed identity for Cosmos (no key)', () => {
+    const config = loadConfig(production);
+    expect(config).toMatchObject({ env: 'production', devMode: false, cosmos: { key: undefined } });
+    expect(config.auth.allowedTenantIds).toEqual(['tenant-a', 'tenant-b']);
+  });
+
+  it('defaults to production when PEERLOOP_ENV is unset, so a forgotten setting is never dev mode', () => {
+    expect(problemsOf({ COSMOS_ENDPOINT: 'https://x.documents.azure.com/' })).toMatch(/AAD_APP_CLIENT_ID is required/);
+  });
+
+  it('refuses dev mode in production', () => {
+    expect(problemsOf({ ...production, PEERLOOP_DEV_MODE: 'true' })).toMatch(
+      /PEERLOOP_DEV_MODE=true is refused in production/,
+    );
+  });
+
+  it('refuses dev mode on Azure even if PEERLOOP_ENV says development', () => {
+    const env = {
+      ...production,
+      PEERLOOP_ENV: 'development',
+      PEERLOOP_DEV_MODE: 'true',
+      WEBSITE_SITE_NAME: 'peerloop-func',
+    };
+    expect(problemsOf(env)).toMatch(/refused on Azure/);
+  });
+
+  it('refuses dev mode off loopback', () => {
+    const env = {
+      PEERLOOP_ENV: 'development',
+      PEERLOOP_DEV_MODE: 'true',
+      HOST: '0.0.0.0',
+      COSMOS_ENDPOINT: 'https://127.0.0.1:8081',
+    };
+    expect(problemsOf(env)).toMatch(/needs HOST on loopback, not "0.0.0.0"/);
+  });
+
+  it('refuses to start the bot without an app id outside dev mode', () => {
+    expect(problemsOf({ ...production, BOT_ID: '' })).toMatch(/BOT_ID is required outside dev mode/);
+  });
+
+  it('treats only the exact word "true" as dev mode', () => {
+    expect(problemsOf({ ...production, PEERLOOP_DEV_MODE: 'yes' })).toMatch(
+      /PEERLOOP_DEV_MODE: must be "true" or "false"/,
+    );
+    expect(loadConfig({ ...production, PEERLOOP_DEV_MODE: 'false' }).devMode).toBe(false);
+  });
+
+  it('refuses a plain-http Cosmos endpoint in production', () => {
+    expect(problemsOf({ ...production, COSMOS_ENDPOINT: 'http://peerloop.documents.azure.com/' })).toMatch(
+      /must use https/,
+    );
+  });
+
+  it('names every problem at once', () => {
+    const message = problemsOf({ COSMOS_ENDPOINT: 'https://x.documents.azure.com/' });
+    expect(message).toMatch(/AAD_APP_CLIENT_ID/);
+    expect(message).toMatch(/ALLOWED_TENANT_IDS/);
+    expect(message).toMatch(/BOT_ID/);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Container } from '@azure/cosmos';
+import { Conflict, type Program, type ProgramRepository } from '@peerloop/core';
+import { cosmosStatus } from './cosmos.js';
+
+const SCHEMA_VERSION = 1;
+interface ProgramDoc extends Program {
+  readonly type: 'program';
+  readonly schemaVersion: number;
+}
+
+export class CosmosProgramRepository implements ProgramRepository {
+  constructor(private readonly container: Container) {}
+
+  async get(tenantId: string, id: string): Promise<Program | null> {
+    const { resource, statusCode } = await this.container.item(id, tenantId).read<ProgramDoc>();
+    if (statusCode === 404 || !resource || resource.tenantId !== tenantId) return null;
+    return toProgram(resource);
+  }
+
+  async list(tenantId: string): Promise<Program[]> {
+    const { resources } = await this.container.items
+      .query<ProgramDoc>(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "program" ORDER BY c.name',
+          parameters: [{ name: '@tenantId', value: tenantId }],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map(toProgram);
+  }
+
+  async create(program: Program): Promise<void> {
+    try {
+      await this.container.items.create<ProgramDoc>(toDoc(program));
+    } catch (error) {
+      if (cosmosStatus(error) === 409) throw new Conflict(`a program with id "${program.id}" exists`);
+      throw error;
+    }
+  }
+}
+
+function toDoc(program: Program): ProgramDoc {
+  return { ...program, type: 'program', schemaVersion: SCHEMA_VERSION };
+}
+
+function toProgram(doc: ProgramDoc): Program {
+  return {
+    tenantId: doc.tenantId,
+    id: doc.id,
+    name: doc.name,
+    purpose: doc.purpose,
+    codeOfConduct: doc.codeOfConduct,
+    confidentiality: doc.confidentiality,
+    ownerIds: doc.ownerIds,
+    createdAt: doc.createdAt,
+  };
+}

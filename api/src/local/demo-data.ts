@@ -1,0 +1,203 @@
+import { Conflict, type Cohort, type Person, type Program, type Session, type SessionKind } from '@peerloop/core';
+import type { Runtime } from '../composition.js';
+
+/** The dev tenant's people. Their ids double as the persona picker's identities. */
+export function demoPeople(tenantId: string): Person[] {
+  const person = (
+    id: string,
+    displayName: string,
+    title: string,
+    level: string,
+    fn: string,
+    years: number,
+    managerId?: string,
+  ): Person => ({
+    tenantId,
+    id,
+    displayName,
+    email: `${displayName.split(' ')[0]!.toLowerCase()}@contoso.example`,
+    title,
+    level,
+    function: fn,
+    yearsOfExperience: years,
+    managerId,
+  });
+  return [
+    person('avery-chen', 'Avery Chen', 'Learning & Development Lead', 'Director', 'People & Culture', 14),
+    person('morgan-lee', 'Morgan Lee', 'Director of IT Operations', 'Director', 'IT Operations', 18),
+    person('jordan-patel', 'Jordan Patel', 'Senior Systems Administrator', 'Senior', 'IT Operations', 9, 'morgan-lee'),
+    person('sam-rivera', 'Sam Rivera', 'Systems Administrator', 'Associate', 'IT Operations', 1, 'jordan-patel'),
+    person('lee-kim', 'Lee Kim', 'Junior Systems Administrator', 'Associate', 'IT Operations', 0, 'jordan-patel'),
+    person('priya-nair', 'Priya Nair', 'Cloud Engineer', 'Mid', 'Platform Engineering', 5, 'morgan-lee'),
+    person('diego-alvarez', 'Diego Alvarez', 'Senior Security Analyst', 'Senior', 'Security', 11),
+    person('hana-suzuki', 'Hana Suzuki', 'Service Desk Engineer', 'Associate', 'Service Desk', 2),
+    person('fatima-okafor', 'Fatima Okafor', 'Program Manager', 'Senior', 'PMO', 8),
+  ];
+}
+
+export const DEMO_PROGRAM_ID = 'admin-community';
+
+function demoProgram(tenantId: string, now: Date): Program {
+  return {
+    tenantId,
+    id: DEMO_PROGRAM_ID,
+    name: 'Admin Community',
+    purpose: 'Administrators across IT learn from each other: onboarding peers, senior roundtables and project guilds.',
+    codeOfConduct: {
+      version: 1,
+      text: 'Be curious and kind. Speak from your own experience. Share the airtime. Challenge ideas, not people.',
+    },
+    confidentiality: {
+      version: 1,
+      text: 'What is said in a cohort stays in the cohort. Share lessons, never names or stories, outside it.',
+    },
+    ownerIds: ['avery-chen'],
+    createdAt: now.toISOString(),
+  };
+}
+
+function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const member = (id: string, role: 'facilitator' | 'member') => ({
+    userId: id,
+    displayName: byId.get(id)!.displayName,
+    role,
+    joinedAt: now.toISOString(),
+  });
+  const cohort = (
+    id: string,
+    fields: Omit<Cohort, 'tenantId' | 'id' | 'programId' | 'createdBy' | 'createdAt' | 'status'>,
+  ): Cohort => ({
+    tenantId,
+    id,
+    programId: DEMO_PROGRAM_ID,
+    status: 'active',
+    createdBy: 'avery-chen',
+    createdAt: now.toISOString(),
+    ...fields,
+  });
+  return [
+    cohort('new-admins-circle', {
+      name: 'New Admins Circle',
+      purpose: 'First-year administrators compare notes on the tools, tickets and habits that make the job work.',
+      kind: 'onboarding-cohort',
+      commonThreads: { level: 'Associate', function: 'IT Operations', experience: '0-2 years' },
+      capacity: 10,
+      members: [
+        member('fatima-okafor', 'facilitator'),
+        member('sam-rivera', 'member'),
+        member('lee-kim', 'member'),
+        member('hana-suzuki', 'member'),
+      ],
+    }),
+    cohort('senior-admins-roundtable', {
+      name: 'Senior Admins Roundtable',
+      purpose: 'Senior administrators work through hard operational problems together, one case per session.',
+      kind: 'peer-learning-group',
+      commonThreads: { level: 'Senior', title: 'Administrator / Analyst' },
+      capacity: 8,
+      members: [
+        member('hana-suzuki', 'facilitator'),
+        member('jordan-patel', 'member'),
+        member('diego-alvarez', 'member'),
+      ],
+    }),
+    cohort('cloud-migration-guild', {
+      name: 'Cloud Migration Guild',
+      purpose: 'People on the cloud migration share what they tried, what broke and what they would do again.',
+      kind: 'post-training-cohort',
+      commonThreads: { project: 'Cloud migration', function: 'Platform Engineering' },
+      members: [
+        member('fatima-okafor', 'facilitator'),
+        member('priya-nair', 'member'),
+        member('diego-alvarez', 'member'),
+        member('sam-rivera', 'member'),
+      ],
+    }),
+  ];
+}
+
+function demoSessions(tenantId: string, now: Date): Session[] {
+  const day = 24 * 60 * 60 * 1000;
+  const at = (daysAhead: number, hourUtc: number) => {
+    const start = new Date(now.getTime() + daysAhead * day);
+    start.setUTCHours(hourUtc, 0, 0, 0);
+    return start;
+  };
+  const session = (
+    id: string,
+    cohortId: string,
+    kind: SessionKind,
+    title: string,
+    daysAhead: number,
+    hourUtc: number,
+  ): Session => {
+    const start = at(daysAhead, hourUtc);
+    return {
+      tenantId,
+      id,
+      cohortId,
+      programId: DEMO_PROGRAM_ID,
+      kind,
+      title,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 60 * 60 * 1000).toISOString(),
+      timeZone: 'Europe/London',
+    };
+  };
+  return [
+    session(
+      'lunch-powershell',
+      'new-admins-circle',
+      'learning-lunch',
+      'Learning lunch: PowerShell habits that save an hour a week',
+      2,
+      12,
+    ),
+    session('reflection-first-month', 'new-admins-circle', 'reflection', 'Reflection: my first month on call', 9, 15),
+    session(
+      'fireside-incident',
+      'senior-admins-roundtable',
+      'fireside-chat',
+      'Fireside chat: the outage that taught us the most',
+      4,
+      16,
+    ),
+    session(
+      'bookclub-sre',
+      'cloud-migration-guild',
+      'book-club',
+      'Book club: Site Reliability Engineering, chapters 1-3',
+      6,
+      13,
+    ),
+  ];
+}
+
+/**
+ * Seeds the demo tenant once: everything is created only if absent, so a restart (or a second start)
+ * never overwrites what people changed locally.
+ */
+export async function seedDemoData(runtime: Runtime, tenantId: string): Promise<{ created: number }> {
+  const now = runtime.clock.now();
+  const people = demoPeople(tenantId);
+  let created = 0;
+  const ifAbsent = async (write: () => Promise<void>) => {
+    try {
+      await write();
+      created += 1;
+    } catch (error) {
+      if (!(error instanceof Conflict) && (error as { code?: number }).code !== 409) throw error;
+    }
+  };
+  for (const person of people) {
+    if (!(await runtime.people.get(tenantId, person.id))) {
+      await runtime.people.upsert(person);
+      created += 1;
+    }
+  }
+  await ifAbsent(() => runtime.programs.create(demoProgram(tenantId, now)));
+  for (const cohort of demoCohorts(tenantId, people, now)) await ifAbsent(() => runtime.cohorts.create(cohort));
+  for (const session of demoSessions(tenantId, now)) await ifAbsent(() => runtime.sessions.create(session));
+  return { created };
+}
