@@ -1,0 +1,52 @@
+import { ApiError, createApiClient } from './api-client';
+import type { FetchLike } from './api-client';
+
+function answering(status: number, body: unknown): { fetch: FetchLike; calls: [string, RequestInit | undefined][] } {
+  const calls: [string, RequestInit | undefined][] = [];
+  const fetch: FetchLike = async (input, init) => {
+    calls.push([input, init]);
+    return { ok: status < 300, status, json: async () => body } as Response;
+  };
+  return { fetch, calls };
+}
+
+describe('api client', () => {
+  it('calls the same-origin API with the bearer token and a JSON body', async () => {
+    const { fetch, calls } = answering(201, { id: 'c-1' });
+    const api = createApiClient({ getToken: async () => 'dev:u-ada', fetch });
+
+    await expect(api.post('/cohorts', { name: 'Finance peers' })).resolves.toEqual({ id: 'c-1' });
+    expect(calls[0]?.[0]).toBe('/api/cohorts');
+    expect(calls[0]?.[1]).toMatchObject({
+      method: 'POST',
+      body: '{"name":"Finance peers"}',
+      headers: { Authorization: 'Bearer dev:u-ada', 'Content-Type': 'application/json' },
+    });
+  });
+
+  it('turns an error body into a typed ApiError with its field errors', async () => {
+    const body = {
+      error: { code: 'validation_failed', message: 'Invalid', fields: [{ path: 'name', message: 'is required' }] },
+    };
+    const api = createApiClient({ getToken: async () => 't', fetch: answering(400, body).fetch });
+
+    const error = await api.get('/cohorts').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      status: 400,
+      fields: [{ path: 'name', message: 'is required' }],
+    });
+  });
+
+  it('reports an unreachable API and an unreadable error as their own codes', async () => {
+    const offline = createApiClient({
+      getToken: async () => 't',
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await expect(offline.get('/me')).rejects.toMatchObject({ code: 'network', status: 0 });
+
+    const broken = createApiClient({ getToken: async () => 't', fetch: answering(502, undefined).fetch });
+    await expect(broken.get('/me')).rejects.toMatchObject({ code: 'unexpected', status: 502 });
+  });
+});

@@ -1,0 +1,105 @@
+/** Error codes the PeerLoop API answers with, plus the two the client adds itself. */
+export type ApiErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'conflict'
+  | 'bad_request'
+  | 'network'
+  | 'unexpected';
+
+/** One invalid field of a request body, e.g. `{ path: 'commonThreads.level', message: 'must not be empty' }`. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A failed API call, typed so views can react to the outcome rather than to a status number. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+    readonly fields: readonly FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Authenticated JSON calls to the same-origin API under /api. */
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Returns the bearer token for each call: a Teams SSO token, or `dev:<userId>` in browser mode. */
+  readonly getToken: () => Promise<string>;
+  readonly fetch: FetchLike;
+}
+
+const KNOWN_CODES = new Set<string>([
+  'validation_failed',
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'conflict',
+  'bad_request',
+]);
+
+/** Creates the API client; every call carries `Authorization: Bearer <token>`. */
+export function createApiClient({ getToken, fetch: fetchImpl }: ApiClientOptions): ApiClient {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const token = await getToken().catch((error: unknown) => {
+      throw new ApiError('unauthenticated', `You could not be signed in (${String(error)}).`, 0);
+    });
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(`/api${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError('network', 'PeerLoop could not be reached. Check your connection and try again.', 0);
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return payload as T;
+    throw toApiError(response.status, payload);
+  }
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+  };
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
+  const code =
+    typeof error?.code === 'string' && KNOWN_CODES.has(error.code) ? (error.code as ApiErrorCode) : 'unexpected';
+  const message =
+    typeof error?.message === 'string' && error.message !== ''
+      ? error.message
+      : `PeerLoop answered with an unexpected error (${status}).`;
+  const fields = Array.isArray(error?.fields)
+    ? error.fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string')
+    : [];
+  return new ApiError(code, message, status, fields);
+}
+
+/** A message fit to show a user for any error thrown by an API call. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'unauthenticated' && error.status !== 0) {
+      return 'Your sign-in has expired or is not valid. Reload the tab to sign in again.';
+    }
+    return error.message;
+  }
+  return 'Something went wrong. Try again.';
+}

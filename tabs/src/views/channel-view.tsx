@@ -1,0 +1,112 @@
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import type { CohortSummary } from '@peerloop/core';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { useApi } from '../platform/api-context';
+import { CohortList } from '../features/cohorts/cohort-list';
+import { listCohorts } from '../features/cohorts/cohorts-api';
+import { listPrograms } from '../features/programs/programs-api';
+import type { ProgramItem } from '../features/programs/programs-api';
+import { Page } from '../shared/page';
+import { EmptyState, ErrorState, LoadingState } from '../shared/status';
+import { useResource } from '../shared/use-resource';
+import type { ResourceHandle } from '../shared/use-resource';
+
+const loadDialog = () => import('../features/cohorts/new-cohort-dialog');
+const NewCohortDialog = lazy(() => loadDialog().then((m) => ({ default: m.NewCohortDialog })));
+
+/** Cohort home of a channel: the program's cohorts, and a form to form a new one for program owners. */
+export function ChannelView({ programId }: { programId?: string }) {
+  const api = useApi();
+  const programs = useResource(() => listPrograms(api), 'programs');
+  const cohorts = useResource(() => listCohorts(api, { programId }), programId ?? '');
+  const [dialog, setDialog] = useState<'closed' | 'open' | 'unopened'>('unopened');
+  const [created, setCreated] = useState<{ cohort: CohortSummary; shown: boolean } | null>(null);
+  const newCohortButton = useRef<HTMLButtonElement>(null);
+
+  const allPrograms = programs.resource.status === 'ready' ? programs.resource.data : [];
+  const program = allPrograms.find((p) => p.id === programId) ?? (programId ? undefined : onlyOne(allPrograms));
+  const manageable = allPrograms.filter((p) => p.canManage);
+
+  useEffect(() => {
+    if (manageable.length > 0) void loadDialog();
+  }, [manageable.length]);
+
+  function closeDialog() {
+    setDialog('closed');
+    requestAnimationFrame(() => newCohortButton.current?.focus());
+  }
+
+  function onCreated(cohort: CohortSummary) {
+    const shown = !programId || cohort.programId === programId;
+    if (shown) cohorts.update((list) => [cohort, ...list.filter((c) => c.id !== cohort.id)]);
+    setCreated({ cohort, shown });
+    closeDialog();
+  }
+
+  const title = program?.name ?? (programs.resource.status === 'loading' ? 'PeerLoop' : 'Cohorts');
+  const actions =
+    manageable.length > 0 ? (
+      <Button ref={newCohortButton} appearance="primary" onClick={() => setDialog('open')}>
+        New cohort
+      </Button>
+    ) : null;
+
+  return (
+    <Page title={title} actions={actions}>
+      {program?.purpose ? <Text>{program.purpose}</Text> : null}
+      {programs.resource.status === 'error' && (
+        <ErrorState title="Programs could not be loaded." error={programs.resource.error} onRetry={programs.reload} />
+      )}
+      {created && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            Cohort “{created.cohort.name}” created
+            {created.shown
+              ? '.'
+              : ` in ${programName(allPrograms, created.cohort.programId)}; this tab shows another program.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} />
+      {dialog !== 'unopened' && (
+        <Suspense fallback={<LoadingState label="Opening the form" />}>
+          <NewCohortDialog
+            open={dialog === 'open'}
+            programs={manageable}
+            defaultProgramId={(manageable.find((p) => p.id === programId) ?? manageable[0])?.id ?? ''}
+            onCreated={onCreated}
+            onClose={closeDialog}
+          />
+        </Suspense>
+      )}
+    </Page>
+  );
+}
+
+function CohortsSection({
+  cohorts: { resource, reload },
+  canManage,
+}: {
+  cohorts: ResourceHandle<CohortSummary[]>;
+  canManage: boolean;
+}) {
+  if (resource.status === 'loading') return <LoadingState label="Loading cohorts" />;
+  if (resource.status === 'error')
+    return <ErrorState title="Cohorts could not be loaded." error={resource.error} onRetry={reload} />;
+  if (resource.data.length === 0) {
+    return (
+      <EmptyState>
+        <Text>No cohorts yet.{canManage ? ' Use “New cohort” to form the first one.' : ''}</Text>
+      </EmptyState>
+    );
+  }
+  return <CohortList cohorts={resource.data} label="Cohorts" />;
+}
+
+function onlyOne(programs: readonly ProgramItem[]): ProgramItem | undefined {
+  return programs.length === 1 ? programs[0] : undefined;
+}
+
+function programName(programs: readonly ProgramItem[], id: string): string {
+  return programs.find((p) => p.id === id)?.name ?? 'another program';
+}
