@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalStack } from '../../api/src/local/stack';
+import { startTestStack, tabsDist } from '../support/stack';
+import { launchChromium } from './browser';
+
+describe('the channel tab in headless Chromium, browser mode, against the real API and store', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(tabsDist, 'index.html'))) throw new Error('tabs/dist is missing: run `npm run build` first');
+    stack = await startTestStack({ staticDir: tabsDist });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  async function signInAs(name: string) {
+    await page.goto(`${stack.host.url}/index.html?view=channel`);
+    await page.getByLabel('Sign in as', { exact: true }).selectOption({ label: name });
+    await page.getByText(`Signed in as ${name}`).waitFor();
+  }
+
+  it('lets a program owner create a cohort and see it listed', async () => {
+    await signInAs('Avery Chen');
+    await page.getByRole('heading', { name: 'New Admins Circle' }).waitFor();
+
+    await page.getByRole('button', { name: 'New cohort' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Identity Guild');
+    await page.getByLabel('Purpose', { exact: true }).fill('People running sign-in and access compare playbooks.');
+    await page.getByLabel('Function', { exact: true }).fill('Security');
+    await page.getByLabel('Level', { exact: true }).fill('Senior');
+    await page.getByLabel('Facilitator', { exact: true }).selectOption({ label: 'Priya Nair' });
+    await page.getByRole('button', { name: 'Create cohort' }).click();
+
+    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Identity Guild' }) });
+    await card.waitFor();
+    await expectText(card.textContent(), /1 member/);
+    await expectText(card.textContent(), /Priya Nair/);
+
+    // It was stored, not just drawn: a fresh page for another persona lists it too.
+    const other = await browser.newPage();
+    await other.goto(`${stack.host.url}/index.html?view=channel`);
+    await other.getByLabel('Sign in as', { exact: true }).selectOption({ label: 'Sam Rivera' });
+    await other.getByRole('heading', { name: 'Identity Guild' }).waitFor();
+    await other.close();
+  });
+
+  it("shows the API's field errors on the form and keeps what was typed", async () => {
+    await signInAs('Avery Chen');
+    await page.getByRole('button', { name: 'New cohort' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('ab');
+    await page.getByLabel('Purpose', { exact: true }).fill('Too short a name');
+    await page.getByLabel('Facilitator', { exact: true }).selectOption({ label: 'Priya Nair' });
+    await page.getByRole('button', { name: 'Create cohort' }).click();
+    await page.getByText('must be at least 3 characters').waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('ab');
+    expect(await page.getByLabel('Purpose', { exact: true }).inputValue()).toBe('Too short a name');
+  });
+
+  it('does not offer "New cohort" to a participant', async () => {
+    await signInAs('Sam Rivera');
+    await page.getByRole('heading', { name: 'New Admins Circle' }).waitFor();
+    expect(await page.getByRole('button', { name: 'New cohort' }).count()).toBe(0);
+  });
+
+  it('shows "My learning" with only my cohorts', async () => {
+    await page.goto(`${stack.host.url}/index.html?view=personal`);
+    await page.getByLabel('Sign in as', { exact: true }).selectOption({ label: 'Lee Kim' });
+    await page.getByRole('heading', { name: 'New Admins Circle' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Cloud Migration Guild' }).count()).toBe(0);
+  });
+});
+
+async function expectText(text: Promise<string | null>, pattern: RegExp) {
+  expect(await text).toMatch(pattern);
+}
