@@ -21,6 +21,8 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  // `npm run package:api` stages a copy of the api package there.
+  modulePathIgnorePatterns: ['<rootDir>/.deployment/'],
   setupFiles: ['<rootDir>/tests/setup/jest-setup.ts'],
 };
 

@@ -2,6 +2,7 @@
 import './test-support/jsdom-gaps';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
+import type { FetchLike } from './platform/api-client';
 import { FakePeerLoopApi } from './test-support/fake-api';
 
 const outsideTeams = () => Promise.resolve(null);
@@ -62,5 +63,26 @@ describe('browser mode', () => {
     const theme = (await screen.findByLabelText('Theme')) as HTMLSelectElement;
     expect(theme.value).toBe('contrast');
     expect([...theme.options].map((o) => o.text)).toEqual(['Light', 'Dark', 'High contrast']);
+  });
+
+  it('calls the API on the origin it is given (VITE_API_ENDPOINT in Azure)', async () => {
+    localStorage.setItem('peerloop.devPersona', 'u-linus');
+    const api = new FakePeerLoopApi();
+    const urls: string[] = [];
+    const fetch: FetchLike = (input, init) => {
+      urls.push(input);
+      return api.fetch(input, init);
+    };
+    render(
+      <App
+        params={new URLSearchParams('?view=personal')}
+        detect={outsideTeams}
+        fetch={fetch}
+        apiBaseUrl="https://func-peerloop.azurewebsites.net"
+      />,
+    );
+
+    await waitFor(() => expect(urls).toContain('https://func-peerloop.azurewebsites.net/api/cohorts?mine=true'));
+    expect(urls[0]).toBe('https://func-peerloop.azurewebsites.net/api/dev/personas');
   });
 });

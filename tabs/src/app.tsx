@@ -53,10 +53,12 @@ export interface AppProps {
   /** Injected in tests; by default Teams is detected with teams-js. */
   readonly detect?: () => Promise<TeamsContext | null>;
   readonly fetch?: FetchLike;
+  /** Origin of the API (`VITE_API_ENDPOINT` in Azure, where it is a Function App); empty for the tab's own. */
+  readonly apiBaseUrl?: string;
 }
 
 /** The whole tab: detects Teams or browser mode, applies the theme, signs in and shows the chosen view. */
-export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFetch }: AppProps) {
+export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFetch, apiBaseUrl = '' }: AppProps) {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>(() => themeFromUrl(params));
   const [host, setHost] = useState<Host | null>(null);
@@ -79,7 +81,10 @@ export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFe
     };
   }, [detect]);
 
-  const teamsApi = useMemo(() => createApiClient({ getToken: getTeamsToken, fetch: fetchImpl }), [fetchImpl]);
+  const teamsApi = useMemo(
+    () => createApiClient({ getToken: getTeamsToken, fetch: fetchImpl, baseUrl: apiBaseUrl }),
+    [fetchImpl, apiBaseUrl],
+  );
   const View = useMemo(() => lazyView(viewFromUrl(params)), [params]);
   const view = <View programId={params.get('programId') ?? undefined} />;
 
@@ -95,7 +100,12 @@ export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFe
           </SessionProvider>
         )}
         {host?.kind === 'browser' && (
-          <BrowserSession theme={theme} onThemeChange={(next) => setTheme(rememberTheme(next))} fetch={fetchImpl}>
+          <BrowserSession
+            theme={theme}
+            onThemeChange={(next) => setTheme(rememberTheme(next))}
+            fetch={fetchImpl}
+            apiBaseUrl={apiBaseUrl}
+          >
             {view}
           </BrowserSession>
         )}

@@ -1,4 +1,4 @@
-import { ApiError, createApiClient } from './api-client';
+import { ApiError, apiUrl, createApiClient } from './api-client';
 import type { FetchLike } from './api-client';
 
 function answering(status: number, body: unknown): { fetch: FetchLike; calls: [string, RequestInit | undefined][] } {
@@ -22,6 +22,22 @@ describe('api client', () => {
       body: '{"name":"Finance peers"}',
       headers: { Authorization: 'Bearer dev:u-ada', 'Content-Type': 'application/json' },
     });
+  });
+
+  it('calls an API on another origin when given its base URL', async () => {
+    const { fetch, calls } = answering(200, { items: [] });
+    const api = createApiClient({
+      getToken: async () => 't',
+      fetch,
+      baseUrl: 'https://func-peerloop.azurewebsites.net',
+    });
+
+    await api.get('/cohorts?mine=true');
+    expect(calls[0]?.[0]).toBe('https://func-peerloop.azurewebsites.net/api/cohorts?mine=true');
+    expect(apiUrl('https://func-peerloop.azurewebsites.net/', '/me')).toBe(
+      'https://func-peerloop.azurewebsites.net/api/me',
+    );
+    expect(apiUrl('', '/me')).toBe('/api/me');
   });
 
   it('turns an error body into a typed ApiError with its field errors', async () => {

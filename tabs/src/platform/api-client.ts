@@ -28,7 +28,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Authenticated JSON calls to the same-origin API under /api. */
+/** Authenticated JSON calls to the API under `<baseUrl>/api`. */
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
@@ -40,6 +40,8 @@ export interface ApiClientOptions {
   /** Returns the bearer token for each call: a Teams SSO token, or `dev:<userId>` in browser mode. */
   readonly getToken: () => Promise<string>;
   readonly fetch: FetchLike;
+  /** Origin of the API, e.g. `https://func-peerloop.azurewebsites.net`; empty (the default) for the tab's own. */
+  readonly baseUrl?: string;
 }
 
 const KNOWN_CODES = new Set<string>([
@@ -51,8 +53,13 @@ const KNOWN_CODES = new Set<string>([
   'bad_request',
 ]);
 
+/** The URL of an API path such as `/cohorts`: `<baseUrl>/api/cohorts`, ignoring a trailing slash on `baseUrl`. */
+export function apiUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/api${path}`;
+}
+
 /** Creates the API client; every call carries `Authorization: Bearer <token>`. */
-export function createApiClient({ getToken, fetch: fetchImpl }: ApiClientOptions): ApiClient {
+export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: ApiClientOptions): ApiClient {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const token = await getToken().catch((error: unknown) => {
       throw new ApiError('unauthenticated', `You could not be signed in (${String(error)}).`, 0);
@@ -61,7 +68,7 @@ export function createApiClient({ getToken, fetch: fetchImpl }: ApiClientOptions
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetchImpl(`/api${path}`, {
+      response = await fetchImpl(apiUrl(baseUrl, path), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,7 +1,7 @@
 import { Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { createApiClient } from './api-client';
+import { apiUrl, createApiClient } from './api-client';
 import type { FetchLike } from './api-client';
 import { SessionProvider } from './api-context';
 import { devToken, loadPersonaId, savePersonaId } from './persona-store';
@@ -22,8 +22,8 @@ class DevModeUnavailable extends Error {}
 
 const BROWSER_HOST = { kind: 'browser' } as const;
 
-async function loadPersonas(fetchImpl: FetchLike): Promise<Persona[]> {
-  const response = await fetchImpl('/api/dev/personas', { headers: { Accept: 'application/json' } });
+async function loadPersonas(fetchImpl: FetchLike, baseUrl: string): Promise<Persona[]> {
+  const response = await fetchImpl(apiUrl(baseUrl, '/dev/personas'), { headers: { Accept: 'application/json' } });
   if (response.status === 404) throw new DevModeUnavailable();
   if (!response.ok) throw new Error(`The personas could not be loaded (${response.status}).`);
   const { personas } = (await response.json()) as { personas: Persona[] };
@@ -48,6 +48,8 @@ export interface BrowserSessionProps {
   readonly theme: ThemeName;
   readonly onThemeChange: (theme: ThemeName) => void;
   readonly fetch: FetchLike;
+  /** Origin of the API; empty for the tab's own. */
+  readonly apiBaseUrl?: string;
   readonly children: ReactNode;
 }
 
@@ -56,15 +58,24 @@ export interface BrowserSessionProps {
  * localStorage, sent as `Bearer dev:<userId>`) and to switch theme. Without the API's dev mode it only
  * says to open the app from Teams.
  */
-export function BrowserSession({ theme, onThemeChange, fetch: fetchImpl, children }: BrowserSessionProps) {
+export function BrowserSession({
+  theme,
+  onThemeChange,
+  fetch: fetchImpl,
+  apiBaseUrl = '',
+  children,
+}: BrowserSessionProps) {
   const styles = useStyles();
-  const { resource, reload } = useResource(() => loadPersonas(fetchImpl), 'personas');
+  const { resource, reload } = useResource(() => loadPersonas(fetchImpl, apiBaseUrl), 'personas');
   const [personaId, setPersonaId] = useState(loadPersonaId);
   const personas = resource.status === 'ready' ? resource.data : [];
   const persona = personas.find((p) => p.userId === personaId);
   const api = useMemo(
-    () => (persona ? createApiClient({ getToken: async () => devToken(persona.userId), fetch: fetchImpl }) : null),
-    [persona, fetchImpl],
+    () =>
+      persona
+        ? createApiClient({ getToken: async () => devToken(persona.userId), fetch: fetchImpl, baseUrl: apiBaseUrl })
+        : null,
+    [persona, fetchImpl, apiBaseUrl],
   );
 
   if (resource.status === 'loading') return <LoadingState label="Starting PeerLoop" />;
