@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listCohorts as listCohortsUseCase, type Cohort, type Session } from '@peerloop/core';
+import { listCohorts as listCohortsUseCase, newSession, type Cohort } from '@peerloop/core';
 import { startLocalStack } from '../../api/dist/local/stack.js';
 import { interleaved, report, round, summarize, time } from './measure.js';
 
@@ -50,7 +50,7 @@ try {
     await stack.runtime.cohorts.create(cohort);
     for (let s = 0; s < SESSIONS_PER_COHORT; s += 1) {
       const startsAt = new Date(now + (s + 1) * 7 * 86_400_000 + i * 60_000);
-      const session: Session = {
+      const session = newSession({
         tenantId,
         id: `bench-session-${i}-${s}`,
         cohortId: cohort.id,
@@ -60,7 +60,9 @@ try {
         startsAt: startsAt.toISOString(),
         endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
         timeZone: 'UTC',
-      };
+        createdBy: 'avery-chen',
+        createdAt: new Date(now).toISOString(),
+      });
       await stack.runtime.sessions.create(session);
     }
   }

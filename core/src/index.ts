@@ -8,3 +8,8 @@ export * from './sessions/session.js';
 export * from './cohorts/cohort.js';
 export * from './cohorts/contracts.js';
 export * from './cohorts/use-cases.js';
+export * from './cohorts/access.js';
+export * from './sessions/contracts.js';
+export * from './sessions/recurrence.js';
+export * from './sessions/rsvp.js';
+export * from './sessions/use-cases.js';

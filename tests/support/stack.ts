@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import type { RuntimeOverrides } from '../../api/src/composition';
 import { startLocalStack, type LocalStack } from '../../api/src/local/stack';
 import { TEST_CLIENT_ID, TEST_TENANT_ID, type TestIdentityProvider } from './test-identity';
 
@@ -10,6 +11,7 @@ export interface TestStackOptions {
   readonly env?: Record<string, string>;
   readonly staticDir?: string;
   readonly seed?: boolean;
+  readonly overrides?: RuntimeOverrides;
 }
 
 /**
@@ -35,6 +37,7 @@ export function startTestStack(options: TestStackOptions = {}): Promise<LocalSta
       ...options.env,
     },
     seed: options.seed ?? true,
+    ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
 }

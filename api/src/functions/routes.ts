@@ -7,6 +7,16 @@ import { health } from './health.js';
 import { meGet } from './me-get.js';
 import { peopleList } from './people-list.js';
 import { programsList } from './programs-list.js';
+import {
+  sessionAttendance,
+  sessionCancel,
+  sessionCheckIn,
+  sessionGet,
+  sessionIcsGet,
+  sessionRsvp,
+  sessionsList,
+  sessionsPost,
+} from './sessions.js';
 
 /** Every HTTP function of the app, in one list for the Functions host and the local host alike. */
 export const routes: readonly RouteDefinition[] = [
@@ -16,6 +26,14 @@ export const routes: readonly RouteDefinition[] = [
   peopleList,
   cohortsList,
   cohortsPost,
+  sessionsList,
+  sessionsPost,
+  sessionGet,
+  sessionRsvp,
+  sessionCheckIn,
+  sessionAttendance,
+  sessionCancel,
+  sessionIcsGet,
   devPersonas,
   botMessages,
 ];

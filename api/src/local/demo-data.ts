@@ -1,4 +1,12 @@
-import { Conflict, type Cohort, type Person, type Program, type Session, type SessionKind } from '@peerloop/core';
+import {
+  Conflict,
+  newSession,
+  type Cohort,
+  type Person,
+  type Program,
+  type Session,
+  type SessionKind,
+} from '@peerloop/core';
 import type { Runtime } from '../composition.js';
 
 /** The dev tenant's people. Their ids double as the persona picker's identities. */
@@ -119,31 +127,30 @@ function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
 
 function demoSessions(tenantId: string, now: Date): Session[] {
   const day = 24 * 60 * 60 * 1000;
-  const at = (daysAhead: number, hourUtc: number) => {
-    const start = new Date(now.getTime() + daysAhead * day);
-    start.setUTCHours(hourUtc, 0, 0, 0);
-    return start;
-  };
   const session = (
     id: string,
     cohortId: string,
     kind: SessionKind,
     title: string,
-    daysAhead: number,
-    hourUtc: number,
+    start: { daysAhead: number; hourUtc: number },
+    extra: Partial<Session> = {},
   ): Session => {
-    const start = at(daysAhead, hourUtc);
-    return {
+    const startsAt = new Date(now.getTime() + start.daysAhead * day);
+    startsAt.setUTCHours(start.hourUtc, 0, 0, 0);
+    return newSession({
       tenantId,
       id,
       cohortId,
       programId: DEMO_PROGRAM_ID,
       kind,
       title,
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 60 * 60 * 1000).toISOString(),
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000).toISOString(),
       timeZone: 'Europe/London',
-    };
+      createdBy: 'fatima-okafor',
+      createdAt: now.toISOString(),
+      ...extra,
+    });
   };
   return [
     session(
@@ -151,25 +158,34 @@ function demoSessions(tenantId: string, now: Date): Session[] {
       'new-admins-circle',
       'learning-lunch',
       'Learning lunch: PowerShell habits that save an hour a week',
-      2,
-      12,
+      { daysAhead: 2, hourUtc: 12 },
+      {
+        topic: 'Automating the boring parts of the week',
+        presenters: [{ userId: 'jordan-patel', displayName: 'Jordan Patel' }],
+        capacity: 12,
+        location: 'Room 4.12 and Teams',
+        details: { catering: 'bring-your-own' },
+      },
     ),
-    session('reflection-first-month', 'new-admins-circle', 'reflection', 'Reflection: my first month on call', 9, 15),
+    session('reflection-first-month', 'new-admins-circle', 'reflection', 'Reflection: my first month on call', {
+      daysAhead: 9,
+      hourUtc: 15,
+    }),
     session(
       'fireside-incident',
       'senior-admins-roundtable',
       'fireside-chat',
       'Fireside chat: the outage that taught us the most',
-      4,
-      16,
+      { daysAhead: 4, hourUtc: 16 },
+      { details: { guest: 'Morgan Lee', qnaEnabled: true } },
     ),
     session(
       'bookclub-sre',
       'cloud-migration-guild',
       'book-club',
       'Book club: Site Reliability Engineering, chapters 1-3',
-      6,
-      13,
+      { daysAhead: 6, hourUtc: 13 },
+      { details: { book: 'Site Reliability Engineering', chapters: '1-3' } },
     ),
   ];
 }

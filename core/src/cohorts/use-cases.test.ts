@@ -62,9 +62,8 @@ function listing(c: Cohort): CohortListing {
   };
 }
 
-class FakeSessions implements SessionRepository {
+class FakeSessions implements Pick<SessionRepository, 'nextByCohort'> {
   constructor(private readonly next: Record<string, SessionSummary> = {}) {}
-  async create() {}
   async nextByCohort(_tenantId: string, cohortIds: readonly string[]) {
     return new Map(cohortIds.filter((id) => this.next[id]).map((id) => [id, this.next[id]!]));
   }

@@ -8,6 +8,9 @@ import type { SessionRepository } from '../sessions/session.js';
 import type { Cohort, CohortListing, CohortRepository } from './cohort.js';
 import { createCohortInput, listCohortsQuery, searchCohortsQuery, type CohortSummary } from './contracts.js';
 
+/** What listing cohorts needs of the sessions: only each cohort's next one. */
+type NextSessions = { readonly sessions: Pick<SessionRepository, 'nextByCohort'> };
+
 export interface CohortDeps {
   readonly cohorts: CohortRepository;
   readonly programs: ProgramRepository;
@@ -56,7 +59,7 @@ export async function createCohort(
 
 /** The cohorts of the actor's tenant (optionally one program) with member counts and each one's next session. */
 export async function listCohorts(
-  deps: Pick<CohortDeps, 'cohorts' | 'sessions' | 'clock'>,
+  deps: Pick<CohortDeps, 'cohorts' | 'clock'> & NextSessions,
   actor: Principal,
   rawQuery: unknown,
 ): Promise<CohortSummary[]> {
@@ -70,7 +73,7 @@ export async function listCohorts(
 
 /** Cohorts whose name contains the text, for the bot and the messaging extension's search command. */
 export async function searchCohorts(
-  deps: Pick<CohortDeps, 'cohorts' | 'sessions' | 'clock'>,
+  deps: Pick<CohortDeps, 'cohorts' | 'clock'> & NextSessions,
   actor: Principal,
   rawQuery: unknown,
 ): Promise<CohortSummary[]> {
@@ -80,7 +83,7 @@ export async function searchCohorts(
 }
 
 async function withNextSessions(
-  deps: Pick<CohortDeps, 'sessions' | 'clock'>,
+  deps: Pick<CohortDeps, 'clock'> & NextSessions,
   tenantId: string,
   listings: CohortListing[],
 ): Promise<CohortSummary[]> {

@@ -1,0 +1,302 @@
+import type { Cohort, CohortRepository } from '../cohorts/cohort.js';
+import { canRunCohort, roleIn } from '../cohorts/access.js';
+import type { PersonRepository } from '../people/person.js';
+import type { Program, ProgramRepository } from '../programs/program.js';
+import { Forbidden, NotFound, ValidationFailed } from '../shared/errors.js';
+import type { Clock, IdGenerator } from '../shared/ports.js';
+import type { Principal } from '../shared/principal.js';
+import { parseInput } from '../shared/validation.js';
+import {
+  attendanceInput,
+  cancelSessionInput,
+  listSessionsQuery,
+  rsvpInput,
+  scheduleSessionInput,
+  type SessionView,
+} from './contracts.js';
+import { expandRecurrence, localToInstant } from './recurrence.js';
+import { applyAttendanceCorrection, applyCheckIn, applyRsvp, type RsvpOutcome } from './rsvp.js';
+import { newSession, seatsTaken, type Presenter, type Session, type SessionRepository } from './session.js';
+
+export interface SessionDeps {
+  readonly sessions: SessionRepository;
+  readonly cohorts: CohortRepository;
+  readonly programs: ProgramRepository;
+  readonly people: PersonRepository;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** How far ahead an open-ended series is laid out, and the most occurrences one series may have. */
+export const SERIES_HORIZON_DAYS = 366;
+export const SERIES_MAX_OCCURRENCES = 260;
+
+/** Kinds anyone in the organisation may join, whatever their cohort: the open formats. */
+const OPEN_KINDS = new Set(['learning-lunch', 'networking']);
+
+async function loadCohort(deps: Pick<SessionDeps, 'cohorts'>, actor: Principal, cohortId: string, field = 'cohortId') {
+  const cohort = await deps.cohorts.get(actor.tenantId, cohortId);
+  if (!cohort) throw new NotFound('cohort', field);
+  return cohort;
+}
+
+async function loadSession(deps: Pick<SessionDeps, 'sessions'>, actor: Principal, sessionId: string) {
+  const session = await deps.sessions.get(actor.tenantId, sessionId);
+  if (!session) throw new NotFound('session');
+  return session;
+}
+
+async function requireRunner(
+  deps: Pick<SessionDeps, 'programs'>,
+  actor: Principal,
+  cohort: Cohort,
+): Promise<Program | null> {
+  if (roleIn(cohort, actor.userId) === 'facilitator') return null;
+  const program = await deps.programs.get(actor.tenantId, cohort.programId);
+  if (!canRunCohort(cohort, program, actor.userId)) {
+    throw new Forbidden(`only a facilitator of "${cohort.name}" or an owner of its program can do this`);
+  }
+  return program;
+}
+
+function mayAttend(session: Session, cohort: Cohort, program: Program | null, userId: string): boolean {
+  return OPEN_KINDS.has(session.kind) || roleIn(cohort, userId) !== null || canRunCohort(cohort, program, userId);
+}
+
+/**
+ * A facilitator (or program owner) schedules a session, or a series: weekly, every N weeks, monthly by
+ * date or weekday, quarterly. A series is laid out as one document per occurrence (ids from the series
+ * and the local date), up to a year ahead or its end.
+ */
+export async function scheduleSession(
+  deps: SessionDeps,
+  actor: Principal,
+  rawInput: unknown,
+): Promise<{ sessions: Session[] }> {
+  const input = parseInput(scheduleSessionInput, rawInput);
+  const cohort = await loadCohort(deps, actor, input.cohortId);
+  await requireRunner(deps, actor, cohort);
+
+  const presenters: Presenter[] = [];
+  for (const [index, presenterId] of input.presenterIds.entries()) {
+    const person = await deps.people.get(actor.tenantId, presenterId);
+    if (!person) throw ValidationFailed.field(`presenterIds.${index}`, 'no person with this id in your organisation');
+    presenters.push({ userId: person.id, displayName: person.displayName });
+  }
+
+  const now = deps.clock.now();
+  const horizon = new Date(now.getTime() + SERIES_HORIZON_DAYS * 86_400_000);
+  const occurrences = input.recurrence
+    ? expandRecurrence(input.recurrence, input.startLocal, input.timeZone, input.durationMinutes, {
+        limit: SERIES_MAX_OCCURRENCES,
+        horizon: input.recurrence.until
+          ? new Date(Date.parse(`${input.recurrence.until}T23:59:59Z`) + 86_400_000)
+          : horizon,
+      })
+    : [single(input.startLocal, input.timeZone, input.durationMinutes)];
+  const upcoming = occurrences.filter((o) => Date.parse(o.startsAt) > now.getTime());
+  if (upcoming.length === 0) {
+    throw ValidationFailed.field(input.recurrence ? 'recurrence' : 'startLocal', 'no occurrence is in the future');
+  }
+
+  const seriesId = input.recurrence ? deps.ids.newId() : undefined;
+  const sessions = upcoming.map((o) =>
+    newSession({
+      tenantId: actor.tenantId,
+      id: seriesId ? `${seriesId}-${o.date}` : deps.ids.newId(),
+      cohortId: cohort.id,
+      programId: cohort.programId,
+      kind: input.kind,
+      title: input.title,
+      topic: input.topic,
+      description: input.description,
+      presenters,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      timeZone: input.timeZone,
+      location: input.location,
+      meetingUrl: input.meetingUrl,
+      capacity: input.capacity,
+      rsvpClosesAt:
+        input.rsvpClosesMinutesBefore === undefined
+          ? undefined
+          : new Date(Date.parse(o.startsAt) - input.rsvpClosesMinutesBefore * 60_000).toISOString(),
+      details: input.details,
+      seriesId,
+      occurrenceDate: seriesId ? o.date : undefined,
+      createdBy: actor.userId,
+      createdAt: now.toISOString(),
+    }),
+  );
+  await deps.sessions.createMany(sessions);
+  return { sessions };
+}
+
+function single(startLocal: string, timeZone: string, durationMinutes: number) {
+  const startsAt = localToInstant(startLocal, timeZone);
+  if (!startsAt) throw ValidationFailed.field('startLocal', 'is not a valid local date and time');
+  return {
+    date: startLocal.slice(0, 10),
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(Date.parse(startsAt) + durationMinutes * 60_000).toISOString(),
+  };
+}
+
+/**
+ * The calendar: sessions in a range, of one cohort or program or the whole tenant, as the reader sees them.
+ * One query; for a cohort's calendar also the cohort (and, for non-facilitators, its program) to tell
+ * whether the reader runs it. Across cohorts `canManage` is false: the session itself tells.
+ */
+export async function listSessions(deps: SessionDeps, actor: Principal, rawQuery: unknown): Promise<SessionView[]> {
+  const query = parseInput(listSessionsQuery, rawQuery);
+  const [sessions, cohort] = await Promise.all([
+    deps.sessions.list(actor.tenantId, {
+      from: new Date(query.from),
+      to: new Date(query.to),
+      ...(query.cohortId ? { cohortId: query.cohortId } : {}),
+      ...(query.programId ? { programId: query.programId } : {}),
+    }),
+    query.cohortId ? loadCohort(deps, actor, query.cohortId) : Promise.resolve(null),
+  ]);
+  let manager = false;
+  if (cohort) {
+    manager =
+      roleIn(cohort, actor.userId) === 'facilitator' ||
+      canRunCohort(cohort, await deps.programs.get(actor.tenantId, cohort.programId), actor.userId);
+  }
+  const filtered = query.kind ? sessions.filter((s) => s.kind === query.kind) : sessions;
+  return filtered.map((s) => toView(s, actor.userId, manager));
+}
+
+/** One session, for its page, card or the meeting side panel. */
+export async function getSession(
+  deps: SessionDeps,
+  actor: Principal,
+  sessionId: string,
+): Promise<SessionView & { going?: string[]; waitlist?: string[] }> {
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await deps.cohorts.get(actor.tenantId, session.cohortId);
+  const program = cohort ? await deps.programs.get(actor.tenantId, cohort.programId) : null;
+  const manager = cohort ? canRunCohort(cohort, program, actor.userId) : false;
+  const view = toView(session, actor.userId, manager);
+  if (!manager) return view;
+  return {
+    ...view,
+    going: Object.entries(session.rsvps)
+      .filter(([, r]) => r.status === 'going')
+      .map(([userId]) => userId),
+    waitlist: [...session.waitlist],
+  };
+}
+
+/** Going, maybe or can't go: capacity and the waitlist are enforced atomically with the answer. */
+export async function respondToSession(
+  deps: SessionDeps,
+  actor: Principal,
+  sessionId: string,
+  rawInput: unknown,
+): Promise<RsvpOutcome> {
+  const input = parseInput(rsvpInput, rawInput);
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  const program = roleIn(cohort, actor.userId) ? null : await deps.programs.get(actor.tenantId, cohort.programId);
+  if (!mayAttend(session, cohort, program, actor.userId)) {
+    throw new Forbidden(`only members of "${cohort.name}" can answer for this session`);
+  }
+  return deps.sessions.update(actor.tenantId, sessionId, (current) =>
+    applyRsvp(current, actor.userId, input.response, deps.clock.now()),
+  );
+}
+
+/** A participant checks in during the session window. */
+export async function checkIn(deps: SessionDeps, actor: Principal, sessionId: string) {
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  const program = roleIn(cohort, actor.userId) ? null : await deps.programs.get(actor.tenantId, cohort.programId);
+  if (!mayAttend(session, cohort, program, actor.userId))
+    throw new Forbidden(`only members of "${cohort.name}" can check in`);
+  return deps.sessions.update(actor.tenantId, sessionId, (current) =>
+    applyCheckIn(current, actor.userId, deps.clock.now()),
+  );
+}
+
+/** A facilitator records or corrects someone's attendance. */
+export async function recordAttendance(deps: SessionDeps, actor: Principal, sessionId: string, rawInput: unknown) {
+  const input = parseInput(attendanceInput, rawInput);
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  await requireRunner(deps, actor, cohort);
+  return deps.sessions.update(actor.tenantId, sessionId, (current) =>
+    applyAttendanceCorrection(current, actor.userId, input.userId, input.present, deps.clock.now()),
+  );
+}
+
+/** Cancels one occurrence, or every future occurrence of its series; people who answered are noticed. */
+export async function cancelSession(
+  deps: SessionDeps,
+  actor: Principal,
+  sessionId: string,
+  rawInput: unknown,
+): Promise<{ cancelled: number }> {
+  const input = parseInput(cancelSessionInput, rawInput);
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  await requireRunner(deps, actor, cohort);
+  const now = deps.clock.now();
+  const targets =
+    input.scope === 'series' && session.seriesId
+      ? (
+          await deps.sessions.list(actor.tenantId, {
+            cohortId: cohort.id,
+            from: now,
+            to: new Date(now.getTime() + 5 * 366 * 86_400_000),
+          })
+        ).filter((s) => s.seriesId === session.seriesId)
+      : [session];
+  let cancelled = 0;
+  for (const target of targets) {
+    cancelled += await deps.sessions.update(actor.tenantId, target.id, (current) => {
+      if (current.status === 'cancelled') return { next: current, result: 0 };
+      const at = now.toISOString();
+      return {
+        next: {
+          ...current,
+          status: 'cancelled',
+          notices: [...current.notices, { id: `session-cancelled:${at}`, type: 'session-cancelled', at }],
+        },
+        result: 1,
+      };
+    });
+  }
+  return { cancelled };
+}
+
+function toView(session: Session, userId: string, canManage: boolean): SessionView {
+  const position = session.waitlist.indexOf(userId);
+  return {
+    id: session.id,
+    cohortId: session.cohortId,
+    programId: session.programId,
+    kind: session.kind,
+    title: session.title,
+    topic: session.topic,
+    description: session.description,
+    presenters: session.presenters,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    timeZone: session.timeZone,
+    location: session.location,
+    meetingUrl: session.meetingUrl,
+    status: session.status,
+    details: session.details,
+    seriesId: session.seriesId,
+    capacity: session.capacity,
+    seatsTaken: seatsTaken(session),
+    waitlistLength: session.waitlist.length,
+    rsvpClosesAt: session.rsvpClosesAt,
+    myRsvp: session.rsvps[userId]?.status ?? null,
+    myWaitlistPosition: position >= 0 ? position + 1 : null,
+    checkedIn: session.attendance[userId]?.present ?? false,
+    canManage,
+  };
+}
