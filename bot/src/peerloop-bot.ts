@@ -8,13 +8,14 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
-import { isDomainError, listCohorts, searchCohorts, type CohortDeps, type Principal } from '@peerloop/core';
+import { isDomainError, listCohorts, searchCohorts, type Principal, type SessionDeps } from '@peerloop/core';
 import { cohortCard, cohortListCard, kindLabel } from './cards/cohort-card.js';
 import { helpCard } from './cards/help-card.js';
 import { ChatCommands, MessagingExtensionCommands } from './commands/invoke-names.js';
 import { principalOf, REFUSAL_MESSAGES } from './commands/principal.js';
 
-export interface BotDeps extends Pick<CohortDeps, 'cohorts' | 'sessions' | 'clock'> {
+/** The repositories and clock the use cases need (the same ones the API's routes use). */
+export interface BotDeps extends SessionDeps {
   readonly isTenantAllowed: (tenantId: string) => boolean;
 }
 
