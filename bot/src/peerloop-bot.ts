@@ -3,6 +3,8 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
@@ -11,15 +13,26 @@ import {
 import { isDomainError, listCohorts, searchCohorts, type Principal, type SessionDeps } from '@peerloop/core';
 import { cohortCard, cohortListCard, kindLabel } from './cards/cohort-card.js';
 import { helpCard } from './cards/help-card.js';
-import { ChatCommands, MessagingExtensionCommands } from './commands/invoke-names.js';
+import { messageCard } from './cards/sessions-card.js';
+import { CardVerbs, ChatCommands, MessagingExtensionCommands } from './commands/invoke-names.js';
 import { principalOf, REFUSAL_MESSAGES } from './commands/principal.js';
+import {
+  cardActionAnswer,
+  cardActionError,
+  cardViewFor,
+  rsvpFromCard,
+  upcomingSessionsCard,
+} from './commands/sessions.js';
 
 /** The repositories and clock the use cases need (the same ones the API's routes use). */
 export interface BotDeps extends SessionDeps {
   readonly isTenantAllowed: (tenantId: string) => boolean;
 }
 
-/** PeerLoop's conversational surface: chat commands and the messaging extension, each one core use case. */
+/**
+ * PeerLoop's conversational surface: chat commands, card actions and the messaging extension, each one core
+ * use case.
+ */
 export class PeerLoopBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
@@ -57,7 +70,36 @@ export class PeerLoopBot extends TeamsActivityHandler {
       );
       return;
     }
+    if (command === ChatCommands.sessions) {
+      const actor = this.actorOrRefusal(context);
+      if (typeof actor === 'string') {
+        await context.sendActivity(actor);
+        return;
+      }
+      const card = await upcomingSessionsCard(this.deps, actor, cardViewFor(context.activity, 'message'));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return;
+    }
     await context.sendActivity(`I don't know "${command.slice(0, 40)}" yet. Type "help" to see what I can do.`);
+  }
+
+  /**
+   * Universal Actions (`adaptiveCard/action`): an Action.Execute click or a card refresh. The answer is the
+   * card Teams shows in its place, for that person only.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { verb, data } = invokeValue.action;
+    if (verb !== CardVerbs.rsvp && verb !== CardVerbs.refresh) {
+      return cardActionError('NotSupported', `Unknown card action "${String(verb).slice(0, 40)}".`);
+    }
+    const actor = this.actorOrRefusal(context);
+    if (typeof actor === 'string') return cardActionAnswer(messageCard(actor));
+    const view = cardViewFor(context.activity, 'invoke');
+    if (verb === CardVerbs.rsvp) return rsvpFromCard(this.deps, actor, data, view);
+    return cardActionAnswer(await upcomingSessionsCard(this.deps, actor, view));
   }
 
   /** Messaging extension search: find cohorts by name and offer each as a card to insert. */

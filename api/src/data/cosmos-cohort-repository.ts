@@ -8,6 +8,7 @@ import {
   type CohortRepository,
 } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
+import { updateWithEtag } from './optimistic-update.js';
 
 const SCHEMA_VERSION = 1;
 interface CohortDoc extends Cohort {
@@ -37,9 +38,27 @@ export class CosmosCohortRepository implements CohortRepository {
   }
 
   async get(tenantId: string, id: string): Promise<Cohort | null> {
+    const doc = await this.read(tenantId, id);
+    return doc ? toCohort(doc) : null;
+  }
+
+  update<T>(tenantId: string, id: string, change: (current: Cohort) => { next: Cohort; result: T }): Promise<T> {
+    return updateWithEtag({
+      container: this.container,
+      tenantId,
+      id,
+      read: () => this.read(tenantId, id),
+      toEntity: toCohort,
+      toDoc,
+      change,
+      what: 'cohort',
+    });
+  }
+
+  private async read(tenantId: string, id: string): Promise<(CohortDoc & { _etag?: string }) | null> {
     const { resource, statusCode } = await this.container.item(id, tenantId).read<CohortDoc>();
-    if (statusCode === 404 || !resource || resource.tenantId !== tenantId) return null;
-    return toCohort(resource);
+    if (statusCode === 404 || !resource || resource.tenantId !== tenantId || resource.type !== 'cohort') return null;
+    return resource;
   }
 
   async list(tenantId: string, filter: { programId?: string; memberId?: string }): Promise<CohortListing[]> {
@@ -97,7 +116,10 @@ function toCohort(doc: CohortDoc): Cohort {
     commonThreads: doc.commonThreads,
     status: doc.status,
     capacity: doc.capacity,
+    joinPolicy: doc.joinPolicy,
     members: doc.members,
+    invitations: doc.invitations ?? [],
+    departures: doc.departures ?? [],
     createdBy: doc.createdBy,
     createdAt: doc.createdAt,
   };

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { Conflict, type Program, type ProgramRepository } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
+import { updateWithEtag } from './optimistic-update.js';
 
 const SCHEMA_VERSION = 1;
 interface ProgramDoc extends Program {
@@ -12,9 +13,27 @@ export class CosmosProgramRepository implements ProgramRepository {
   constructor(private readonly container: Container) {}
 
   async get(tenantId: string, id: string): Promise<Program | null> {
+    const doc = await this.read(tenantId, id);
+    return doc ? toProgram(doc) : null;
+  }
+
+  update<T>(tenantId: string, id: string, change: (current: Program) => { next: Program; result: T }): Promise<T> {
+    return updateWithEtag({
+      container: this.container,
+      tenantId,
+      id,
+      read: () => this.read(tenantId, id),
+      toEntity: toProgram,
+      toDoc,
+      change,
+      what: 'program',
+    });
+  }
+
+  private async read(tenantId: string, id: string): Promise<(ProgramDoc & { _etag?: string }) | null> {
     const { resource, statusCode } = await this.container.item(id, tenantId).read<ProgramDoc>();
-    if (statusCode === 404 || !resource || resource.tenantId !== tenantId) return null;
-    return toProgram(resource);
+    if (statusCode === 404 || !resource || resource.tenantId !== tenantId || resource.type !== 'program') return null;
+    return resource;
   }
 
   async list(tenantId: string): Promise<Program[]> {

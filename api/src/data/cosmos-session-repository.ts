@@ -1,6 +1,5 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import {
-  Conflict,
   newSession,
   type Session,
   type SessionQuery,
@@ -8,6 +7,7 @@ import {
   type SessionSummary,
 } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
+import { updateWithEtag } from './optimistic-update.js';
 
 const SCHEMA_VERSION = 2;
 interface SessionDoc extends Session {
@@ -20,14 +20,6 @@ type NextRow = SessionSummary & { readonly cohortId: string };
 
 /** Rows per page when looking for each cohort's next session; one page answers almost every list. */
 const PAGE_SIZE = 200;
-/**
- * Attempts of an ETag-conditional update before the caller gets a Conflict, and the cap of the backoff
- * between them (full jitter: a random wait up to min(cap, base * 2^attempt)), so that a rush of answers
- * spreads out instead of colliding again in lockstep.
- */
-const MAX_ATTEMPTS = 20;
-const BACKOFF_BASE_MS = 4;
-const BACKOFF_CAP_MS = 250;
 
 export class CosmosSessionRepository implements SessionRepository {
   constructor(private readonly container: Container) {}
@@ -80,30 +72,17 @@ export class CosmosSessionRepository implements SessionRepository {
     return resources.map(toSession);
   }
 
-  async update<T>(
-    tenantId: string,
-    id: string,
-    change: (current: Session) => { next: Session; result: T },
-  ): Promise<T> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const doc = await this.read(tenantId, id);
-      if (!doc) throw new Conflict('the session no longer exists');
-      const current = toSession(doc);
-      const { next, result } = change(current);
-      if (next === current) return result;
-      try {
-        await this.container
-          .item(id, tenantId)
-          .replace<SessionDoc>(toDoc(next), { accessCondition: { type: 'IfMatch', condition: doc._etag! } });
-        return result;
-      } catch (error) {
-        if (cosmosStatus(error) !== 412) throw error;
-        // Someone else changed it first: back off a little (with jitter) and apply the change to their version.
-        const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-      }
-    }
-    throw new Conflict('many people are changing this session right now; please try again');
+  update<T>(tenantId: string, id: string, change: (current: Session) => { next: Session; result: T }): Promise<T> {
+    return updateWithEtag({
+      container: this.container,
+      tenantId,
+      id,
+      read: () => this.read(tenantId, id),
+      toEntity: toSession,
+      toDoc,
+      change,
+      what: 'session',
+    });
   }
 
   async nextByCohort(tenantId: string, cohortIds: readonly string[], from: Date): Promise<Map<string, SessionSummary>> {

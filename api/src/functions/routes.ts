@@ -1,6 +1,15 @@
 import type { RouteDefinition } from '../http/route.js';
 import { botMessages } from './bot-messages.js';
+import {
+  cohortAgreementsPost,
+  cohortGet,
+  cohortInvitationsPost,
+  cohortMemberLeave,
+  cohortMembersPost,
+  cohortPatch,
+} from './cohort-membership.js';
 import { cohortsList } from './cohorts-list.js';
+import { programCohortSuggestions, programGet, programPatch, programsPost } from './programs.js';
 import { cohortsPost } from './cohorts-post.js';
 import { devPersonas } from './dev-personas.js';
 import { health } from './health.js';
@@ -26,6 +35,16 @@ export const routes: readonly RouteDefinition[] = [
   peopleList,
   cohortsList,
   cohortsPost,
+  cohortGet,
+  cohortPatch,
+  cohortMembersPost,
+  cohortMemberLeave,
+  cohortAgreementsPost,
+  cohortInvitationsPost,
+  programGet,
+  programsPost,
+  programPatch,
+  programCohortSuggestions,
   sessionsList,
   sessionsPost,
   sessionGet,

@@ -1,10 +1,23 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldProblem } from '@peerloop/core';
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  ReportingLineConflict,
+  ValidationFailed,
+  type FieldProblem,
+} from '@peerloop/core';
 import { Unauthenticated } from '../auth/authenticator.js';
 
 /** The one error body every API route answers with. */
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly fields?: readonly FieldProblem[] };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly fields?: readonly FieldProblem[];
+    /** reporting_line: the members in the person's reporting line, so the caller can choose explicitly. */
+    readonly related?: readonly unknown[];
+  };
 }
 
 /** Input that is wrong before any use case sees it (not JSON, too large, wrong content type). */
@@ -44,6 +57,11 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
     );
   }
   if (error instanceof Forbidden) return errorResponse(403, error.code, error.message);
+  if (error instanceof ReportingLineConflict) {
+    return json(409, {
+      error: { code: 'reporting_line', message: error.message, related: error.related },
+    } satisfies ErrorBody);
+  }
   if (error instanceof Conflict) return errorResponse(409, error.code, error.message);
   if (error instanceof Unauthenticated) {
     return errorResponse(401, error.code, error.message, undefined, {

@@ -66,11 +66,26 @@ function demoProgram(tenantId: string, now: Date): Program {
 
 function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
   const byId = new Map(people.map((p) => [p.id, p]));
+  const reportingLine = (id: string) => {
+    const line: string[] = [];
+    for (
+      let manager = byId.get(id)?.managerId;
+      manager && !line.includes(manager);
+      manager = byId.get(manager)?.managerId
+    ) {
+      line.push(manager);
+    }
+    return line;
+  };
+  // The program's first agreement versions; Sam and Hana have not accepted yet, so the gate is visible.
+  const accepted = { codeOfConductVersion: 1, confidentialityVersion: 1, acceptedAt: now.toISOString() };
   const member = (id: string, role: 'facilitator' | 'member') => ({
     userId: id,
     displayName: byId.get(id)!.displayName,
     role,
     joinedAt: now.toISOString(),
+    reportingLine: reportingLine(id),
+    ...(id === 'sam-rivera' || id === 'hana-suzuki' ? {} : { agreements: accepted }),
   });
   const cohort = (
     id: string,
@@ -91,6 +106,7 @@ function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
       kind: 'onboarding-cohort',
       commonThreads: { level: 'Associate', function: 'IT Operations', experience: '0-2 years' },
       capacity: 10,
+      joinPolicy: 'invitation',
       members: [
         member('fatima-okafor', 'facilitator'),
         member('sam-rivera', 'member'),
@@ -104,6 +120,7 @@ function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
       kind: 'peer-learning-group',
       commonThreads: { level: 'Senior', title: 'Administrator / Analyst' },
       capacity: 8,
+      joinPolicy: 'owner',
       members: [
         member('hana-suzuki', 'facilitator'),
         member('jordan-patel', 'member'),
@@ -112,6 +129,7 @@ function demoCohorts(tenantId: string, people: Person[], now: Date): Cohort[] {
     }),
     cohort('cloud-migration-guild', {
       name: 'Cloud Migration Guild',
+      joinPolicy: 'open',
       purpose: 'People on the cloud migration share what they tried, what broke and what they would do again.',
       kind: 'post-training-cohort',
       commonThreads: { project: 'Cloud migration', function: 'Platform Engineering' },

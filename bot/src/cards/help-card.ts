@@ -1,3 +1,5 @@
+import { UPCOMING_DAYS } from '../commands/sessions.js';
+
 /** What the bot can do, shown on "help" and when it is installed. */
 export function helpCard() {
   return {
@@ -16,6 +18,10 @@ export function helpCard() {
         facts: [
           { title: 'help', value: 'What I can do' },
           { title: 'cohorts', value: 'The cohorts of your organisation, with their next sessions' },
+          {
+            title: 'sessions',
+            value: `What is coming up in the next ${UPCOMING_DAYS} days: answer Going, Maybe or Can't go on the card`,
+          },
         ],
       },
       {

@@ -4,7 +4,7 @@
  */
 export function literalText(
   text: string,
-  options: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; subtle?: boolean } = {},
+  options: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; subtle?: boolean; color?: 'Attention' | 'Good' } = {},
 ) {
   return {
     type: 'RichTextBlock',
@@ -15,6 +15,7 @@ export function literalText(
         ...(options.weight ? { weight: options.weight } : {}),
         ...(options.size ? { size: options.size } : {}),
         ...(options.subtle ? { isSubtle: true } : {}),
+        ...(options.color ? { color: options.color } : {}),
       },
     ],
   };

@@ -23,12 +23,46 @@ export interface CommonThreads {
   readonly project?: string;
 }
 
+export const JOIN_POLICIES = ['open', 'invitation', 'owner'] as const;
+/** Who may bring people in: anyone themselves (open), invited people themselves, or only owners/facilitators. */
+export type JoinPolicy = (typeof JOIN_POLICIES)[number];
+
+/** Which versions of the program's agreements a member accepted, and when. */
+export interface AgreementAcceptance {
+  readonly codeOfConductVersion: number;
+  readonly confidentialityVersion: number;
+  readonly acceptedAt: string;
+}
+
 export interface CohortMember {
   readonly userId: string;
   /** Kept with the membership so lists never need a second read for names. */
   readonly displayName: string;
   readonly role: MemberRole;
   readonly joinedAt: string;
+  /** The member's managers upwards, as known when they joined: the reporting line the grouping rule checks. */
+  readonly reportingLine?: readonly string[];
+  /** Set when the person chose to be grouped with someone in their reporting line. */
+  readonly reportingLineAcknowledged?: boolean;
+  readonly agreements?: AgreementAcceptance;
+}
+
+/** A member who left or was removed: kept, because turnover is a metric. */
+export interface Departure {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly role: MemberRole;
+  readonly joinedAt: string;
+  readonly leftAt: string;
+  readonly reason?: string;
+  /** Who removed them, when it was not themselves. */
+  readonly removedBy?: string;
+}
+
+export interface Invitation {
+  readonly userId: string;
+  readonly invitedBy: string;
+  readonly at: string;
 }
 
 /** A peer-learning cohort, with its members embedded (cohorts are small: see docs/adr/0001). */
@@ -42,7 +76,10 @@ export interface Cohort {
   readonly commonThreads: CommonThreads;
   readonly status: CohortStatus;
   readonly capacity?: number;
+  readonly joinPolicy?: JoinPolicy;
   readonly members: readonly CohortMember[];
+  readonly invitations?: readonly Invitation[];
+  readonly departures?: readonly Departure[];
   readonly createdBy: string;
   readonly createdAt: string;
 }
@@ -67,6 +104,11 @@ export interface CohortRepository {
   get(tenantId: string, id: string): Promise<Cohort | null>;
   /** Cohorts of a tenant, optionally of one program, newest first, in one store round trip. */
   list(tenantId: string, filter: { programId?: string; memberId?: string }): Promise<CohortListing[]>;
+  /**
+   * Changes one cohort under optimistic concurrency (ETag), retrying a few times on a concurrent write;
+   * Conflict when it keeps losing the race.
+   */
+  update<T>(tenantId: string, id: string, change: (current: Cohort) => { next: Cohort; result: T }): Promise<T>;
   /** Cohorts whose name contains `text` (case-insensitive), at most `limit`, in one store round trip. */
   searchByName(tenantId: string, text: string, limit: number): Promise<CohortListing[]>;
 }

@@ -17,6 +17,12 @@ class FakePrograms implements ProgramRepository {
   async create(program: Program) {
     this.programs.push(program);
   }
+  async update<T>(tenantId: string, id: string, change: (current: Program) => { next: Program; result: T }) {
+    const index = this.programs.findIndex((p) => p.tenantId === tenantId && p.id === id);
+    const { next, result } = change(this.programs[index]!);
+    this.programs[index] = next;
+    return result;
+  }
 }
 
 class FakePeople implements PersonRepository {
@@ -36,6 +42,12 @@ class FakeCohorts implements CohortRepository {
   readonly stored: Cohort[] = [];
   async create(cohort: Cohort) {
     this.stored.push(cohort);
+  }
+  async update<T>(tenantId: string, id: string, change: (current: Cohort) => { next: Cohort; result: T }) {
+    const index = this.stored.findIndex((c) => c.tenantId === tenantId && c.id === id);
+    const { next, result } = change(this.stored[index]!);
+    this.stored[index] = next;
+    return result;
   }
   async get(tenantId: string, id: string) {
     return this.stored.find((c) => c.tenantId === tenantId && c.id === id) ?? null;

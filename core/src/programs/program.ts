@@ -22,6 +22,8 @@ export interface ProgramRepository {
   list(tenantId: string): Promise<Program[]>;
   /** Creates the program; Conflict if its id exists. */
   create(program: Program): Promise<void>;
+  /** Changes one program under optimistic concurrency (ETag); Conflict when it keeps losing the race. */
+  update<T>(tenantId: string, id: string, change: (current: Program) => { next: Program; result: T }): Promise<T>;
 }
 
 export function isProgramOwner(program: Program, userId: string): boolean {
