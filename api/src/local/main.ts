@@ -8,7 +8,7 @@ import { saveSnapshot } from '../data/store-snapshot.js';
 
 // `npm start`: PeerLoop on this machine, on loopback, in dev mode, with demo data that survives restarts.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const dataDir = join(repoRoot, '.data');
+const dataDir = process.env.PEERLOOP_DATA_DIR ?? join(repoRoot, '.data');
 const snapshotFile = join(dataDir, 'cosmos-snapshot.json');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 

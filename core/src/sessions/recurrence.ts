@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { RRule, type Options as RRuleOptions, type Weekday } from 'rrule';
+import * as rruleModule from 'rrule';
+import type { Options as RRuleOptions, Weekday } from 'rrule';
+
+// rrule ships CommonJS without named exports Node's ESM loader can see (there RRule hangs off the default
+// export); CommonJS interop (jest) puts it on the namespace. Take whichever has it.
+const { RRule } =
+  'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 /** How a series repeats. Quarterly is every 3 months; `interval` multiplies it (every N weeks/months/quarters). */
 export interface Recurrence {

@@ -85,7 +85,10 @@ export async function scheduleSession(
   }
 
   const now = deps.clock.now();
-  const horizon = new Date(now.getTime() + SERIES_HORIZON_DAYS * 86_400_000);
+  const firstStart = localToInstant(input.startLocal, input.timeZone);
+  if (!firstStart) throw ValidationFailed.field('startLocal', 'is not a valid local date and time');
+  // An open-ended series is laid out a year ahead of its start (or of today, once it has started).
+  const horizon = new Date(Math.max(now.getTime(), Date.parse(firstStart)) + SERIES_HORIZON_DAYS * 86_400_000);
   const occurrences = input.recurrence
     ? expandRecurrence(input.recurrence, input.startLocal, input.timeZone, input.durationMinutes, {
         limit: SERIES_MAX_OCCURRENCES,
