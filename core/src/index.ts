@@ -19,3 +19,4 @@ export * from './cohorts/membership-use-cases.js';
 export * from './programs/use-cases.js';
 export * from './cohorts/suggest-cohorts.js';
 export * from './cohorts/suggestion-use-case.js';
+export * from './people/profile.js';

@@ -45,5 +45,8 @@ function toPerson(doc: PersonDoc): Person {
     function: doc.function,
     yearsOfExperience: doc.yearsOfExperience,
     managerId: doc.managerId,
+    skillsToShare: doc.skillsToShare ?? [],
+    skillsToLearn: doc.skillsToLearn ?? [],
+    timeZone: doc.timeZone,
   };
 }

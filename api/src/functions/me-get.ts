@@ -1,4 +1,5 @@
-import { json } from '../http/respond.js';
+import { getMyProfile, updateMyProfile } from '@peerloop/core';
+import { json, readJsonBody } from '../http/respond.js';
 import { authenticatedRoute } from '../http/route.js';
 
 /** Who the caller is, as the API sees them. */
@@ -10,3 +11,16 @@ export const meGet = authenticatedRoute('me-get', ['GET'], 'me', async ({ actor,
     displayName: person?.displayName ?? actor.displayName ?? 'Unknown user',
   });
 });
+
+/** GET /api/me/profile — the caller's title, level, function, experience, skills, manager and time zone. */
+export const myProfileGet = authenticatedRoute('my-profile-get', ['GET'], 'me/profile', async ({ actor, runtime }) =>
+  json(200, await getMyProfile(runtime, actor)),
+);
+
+/** PATCH /api/me/profile — the caller keeps their profile up to date. */
+export const myProfilePatch = authenticatedRoute(
+  'my-profile-patch',
+  ['PATCH'],
+  'me/profile',
+  async ({ actor, request, runtime }) => json(200, await updateMyProfile(runtime, actor, await readJsonBody(request))),
+);

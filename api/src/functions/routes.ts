@@ -13,7 +13,7 @@ import { programCohortSuggestions, programGet, programPatch, programsPost } from
 import { cohortsPost } from './cohorts-post.js';
 import { devPersonas } from './dev-personas.js';
 import { health } from './health.js';
-import { meGet } from './me-get.js';
+import { meGet, myProfileGet, myProfilePatch } from './me-get.js';
 import { peopleList } from './people-list.js';
 import { programsList } from './programs-list.js';
 import {
@@ -31,6 +31,8 @@ import {
 export const routes: readonly RouteDefinition[] = [
   health,
   meGet,
+  myProfileGet,
+  myProfilePatch,
   programsList,
   peopleList,
   cohortsList,

@@ -11,6 +11,10 @@ export interface Person {
   readonly yearsOfExperience?: number;
   /** Entra object id of the person's manager: the reporting line. */
   readonly managerId?: string;
+  readonly skillsToShare?: readonly string[];
+  readonly skillsToLearn?: readonly string[];
+  /** IANA zone for reminders and display. */
+  readonly timeZone?: string;
 }
 
 export interface PersonRepository {
