@@ -46,6 +46,11 @@ param teamsAppId string = ''
 @description('Key for the keyed hash that links anonymous questions to their author. Generated once per environment; changing it breaks "my questions" for existing anonymous questions.')
 param anonymityHashKey string
 
+@secure()
+@minLength(32)
+@description('Key that signs cohort calendar-feed URLs (Outlook subscriptions cannot send a bearer token). Changing it invalidates every feed URL people subscribed to.')
+param feedSigningKey string
+
 @description('Display name of the Azure Bot.')
 @maxLength(42)
 param botDisplayName string = 'PeerLoop'
@@ -82,6 +87,7 @@ var names = {
 }
 
 var anonymityHashKeySecretName = 'anonymity-hash-key'
+var feedSigningKeySecretName = 'feed-signing-key'
 var deploymentContainerName = 'app-package'
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -123,6 +129,8 @@ module keyVault 'modules/keyvault.bicep' = {
     keyVaultName: names.keyVault
     anonymityHashKeySecretName: anonymityHashKeySecretName
     anonymityHashKey: anonymityHashKey
+    feedSigningKeySecretName: feedSigningKeySecretName
+    feedSigningKey: feedSigningKey
   }
 }
 
@@ -179,6 +187,7 @@ module functionApp 'modules/functionapp.bicep' = {
       TAB_ENDPOINT: staticWebApp.outputs.endpoint
       // Secret: resolved by the platform from Key Vault with the system-assigned identity.
       ANONYMITY_HASH_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${anonymityHashKeySecretName})'
+      FEED_SIGNING_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${feedSigningKeySecretName})'
       // Telemetry with Entra auth (local auth is disabled on the component).
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'

@@ -8,6 +8,7 @@ const production = {
   BOT_ID: 'bot-id',
   BOT_APP_TYPE: 'UserAssignedMSI',
   BOT_TENANT_ID: 'tenant-a',
+  FEED_SIGNING_KEY: 'a-production-feed-signing-key-of-32-chars-or-more',
 };
 
 const problemsOf = (env: Record<string, string>) => {
@@ -72,6 +73,10 @@ describe('configuration', () => {
     expect(problemsOf({ ...production, COSMOS_ENDPOINT: 'http://peerloop.documents.azure.com/' })).toMatch(
       /must use https/,
     );
+  });
+
+  it('requires its own calendar-feed signing key outside dev mode', () => {
+    expect(problemsOf({ ...production, FEED_SIGNING_KEY: '' })).toMatch(/FEED_SIGNING_KEY/);
   });
 
   it('names every problem at once', () => {

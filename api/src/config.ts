@@ -35,6 +35,7 @@ const environment = z.object({
   BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   BOT_TENANT_ID: z.string().optional(),
   DEV_TENANT_ID: z.string().default('dev-tenant-contoso'),
+  FEED_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   WEBSITE_SITE_NAME: z.string().optional(),
 });
 
@@ -60,7 +61,12 @@ export interface Config {
     readonly appTenantId?: string;
   };
   readonly devTenantId: string;
+  /** Signs calendar-feed URLs. */
+  readonly feedSigningKey: string;
 }
+
+/** Only ever used in dev mode on loopback; production requires its own key. */
+const DEV_FEED_SIGNING_KEY = 'peerloop-dev-mode-only-feed-signing-key';
 
 export class ConfigError extends Error {
   constructor(problems: readonly string[]) {
@@ -96,6 +102,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (e.BOT_ID && e.BOT_APP_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
     problems.push(`BOT_PASSWORD is required for a ${e.BOT_APP_TYPE} bot`);
   }
+  if (!devMode && !e.FEED_SIGNING_KEY)
+    problems.push('FEED_SIGNING_KEY is required outside dev mode (it signs calendar-feed URLs)');
   if (e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
     problems.push(`BOT_TENANT_ID is required for a ${e.BOT_APP_TYPE} bot`);
   }
@@ -116,5 +124,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     },
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, appType: e.BOT_APP_TYPE, appTenantId: e.BOT_TENANT_ID },
     devTenantId: e.DEV_TENANT_ID,
+    feedSigningKey: e.FEED_SIGNING_KEY ?? DEV_FEED_SIGNING_KEY,
   };
 }

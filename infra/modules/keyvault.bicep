@@ -16,6 +16,13 @@ param anonymityHashKeySecretName string
 @description('Value of that secret (see main.bicep).')
 param anonymityHashKey string
 
+@description('Name of the secret that signs calendar-feed URLs.')
+param feedSigningKeySecretName string
+
+@secure()
+@description('Value of that secret (see main.bicep).')
+param feedSigningKey string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
   location: location
@@ -38,6 +45,15 @@ resource anonymityHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' =
   name: anonymityHashKeySecretName
   properties: {
     value: anonymityHashKey
+    contentType: 'text/plain'
+  }
+}
+
+resource feedSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: feedSigningKeySecretName
+  properties: {
+    value: feedSigningKey
     contentType: 'text/plain'
   }
 }

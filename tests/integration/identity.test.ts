@@ -149,6 +149,7 @@ describe('dev identities', () => {
         BOT_ID: 'b0t00000-0000-4000-8000-000000000001',
         BOT_PASSWORD: 'test-only',
         BOT_TENANT_ID: TEST_TENANT_ID,
+        FEED_SIGNING_KEY: 'test-only-feed-signing-key-32-characters',
       },
     });
     try {

@@ -194,6 +194,25 @@ describe('the sessions calendar through the API', () => {
     expect(text).toContain('SUMMARY:ICS lunch');
   });
 
+  it("publishes a cohort's sessions as a signed feed Outlook can subscribe to, and nothing without the signature", async () => {
+    await schedule(lunch({ title: 'Feed lunch' }));
+    const feed = await api(stack, '/api/cohorts/new-admins-circle/calendar-feed', { token: MEMBER });
+    expect(feed.status).toBe(200);
+    expect(feed.body.webcalUrl).toMatch(/^webcal:/);
+    const subscribed = await fetch(feed.body.url);
+    expect(subscribed.status).toBe(200);
+    const text = await subscribed.text();
+    expect(text).toContain('SUMMARY:Feed lunch');
+    expect(text).toContain('X-WR-CALNAME:New Admins Circle (PeerLoop)');
+
+    const forged = new URL(feed.body.url);
+    forged.pathname = forged.pathname.replace('new-admins-circle', 'senior-admins-roundtable');
+    expect((await fetch(forged)).status).toBe(404);
+    const unsigned = new URL(feed.body.url);
+    unsigned.searchParams.delete('token');
+    expect((await fetch(unsigned)).status).toBe(404);
+  });
+
   it.each([
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
     ['a malformed start', { startLocal: '12/01/2027 noon' }, 'startLocal'],

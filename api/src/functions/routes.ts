@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../http/route.js';
 import { botMessages } from './bot-messages.js';
+import { calendarFeed, cohortCalendarFeed } from './calendar-feed.js';
 import {
   cohortAgreementsPost,
   cohortGet,
@@ -55,6 +56,8 @@ export const routes: readonly RouteDefinition[] = [
   sessionAttendance,
   sessionCancel,
   sessionIcsGet,
+  cohortCalendarFeed,
+  calendarFeed,
   devPersonas,
   botMessages,
 ];
