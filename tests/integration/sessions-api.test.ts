@@ -194,6 +194,43 @@ describe('the sessions calendar through the API', () => {
     expect(text).toContain('SUMMARY:ICS lunch');
   });
 
+  it('edits one occurrence on its own, then the rest of the series without overwriting it', async () => {
+    const { body } = await schedule(lunch({ title: 'Editable series', recurrence: { frequency: 'weekly', count: 4 } }));
+    const ids = [0, 1, 2, 3].map((i) => `${body.seriesId}-2027-01-${String(12 + 7 * i).padStart(2, '0')}`);
+    const edit = (id: string, scope: string, changes: Record<string, unknown>) =>
+      api(stack, `/api/sessions/${id}`, { method: 'PATCH', token: FACILITATOR, body: { scope, changes } });
+
+    expect(
+      (await edit(ids[2]!, 'occurrence', { title: 'Special guest week', startLocal: '2027-01-27T15:00' })).body,
+    ).toEqual({ updated: 1 });
+    const series = await edit(ids[1]!, 'series', { startTime: '12:30', location: 'Atrium' });
+    expect(series.body).toEqual({ updated: 2 }); // the 2nd and the 4th: the 3rd was edited on its own
+
+    const get = async (id: string) => (await api(stack, `/api/sessions/${id}`, { token: MEMBER })).body;
+    expect((await get(ids[0]!)).startsAt).toBe('2027-01-12T12:00:00.000Z'); // earlier than the edited one: untouched
+    expect(await get(ids[1]!)).toMatchObject({ startsAt: '2027-01-19T12:30:00.000Z', location: 'Atrium' });
+    expect(await get(ids[2]!)).toMatchObject({ title: 'Special guest week', startsAt: '2027-01-27T15:00:00.000Z' });
+    expect(await get(ids[3]!)).toMatchObject({ title: 'Editable series', startsAt: '2027-02-02T12:30:00.000Z' });
+
+    await rsvp(ids[3]!, MEMBER, 'going');
+    await rsvp(ids[3]!, 'dev:lee-kim', 'going');
+    const tooSmall = await edit(ids[3]!, 'occurrence', { capacity: 1 });
+    expect(tooSmall.status).toBe(400);
+    expect(tooSmall.body.error.fields[0]).toEqual({
+      path: 'changes.capacity',
+      message: 'must be at least the 2 people already going',
+    });
+    expect(
+      (
+        await api(stack, `/api/sessions/${ids[3]}`, {
+          method: 'PATCH',
+          token: MEMBER,
+          body: { changes: { title: 'Mine now' } },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it("publishes a cohort's sessions as a signed feed Outlook can subscribe to, and nothing without the signature", async () => {
     await schedule(lunch({ title: 'Feed lunch' }));
     const feed = await api(stack, '/api/cohorts/new-admins-circle/calendar-feed', { token: MEMBER });

@@ -1,6 +1,7 @@
 import {
   cancelSession,
   checkIn,
+  editSession,
   getSession,
   listSessions,
   recordAttendance,
@@ -41,6 +42,15 @@ export const sessionGet = authenticatedRoute(
   ['GET'],
   'sessions/{id}',
   async ({ actor, request, runtime }) => json(200, await getSession(runtime, actor, request.params.id!)),
+);
+
+/** PATCH /api/sessions/{id} — edit one occurrence or the rest of its series. */
+export const sessionPatch = authenticatedRoute(
+  'session-patch',
+  ['PATCH'],
+  'sessions/{id}',
+  async ({ actor, request, runtime }) =>
+    json(200, await editSession(runtime, actor, request.params.id!, await readJsonBody(request))),
 );
 
 /** PUT /api/sessions/{id}/rsvp — going / maybe / declined. */

@@ -88,6 +88,62 @@ export const listSessionsQuery = z
     message: 'must be at most 100 days after from',
   });
 
+/**
+ * PATCH /api/sessions/{id}: change one occurrence (it then keeps its own details when the series changes),
+ * or this and every later occurrence of its series that was not changed on its own.
+ */
+export const editSessionInput = z.strictObject({
+  scope: z.enum(['occurrence', 'series']).default('occurrence'),
+  changes: z
+    .strictObject({
+      title: z
+        .string()
+        .trim()
+        .min(3, 'must be at least 3 characters')
+        .max(120, 'must be at most 120 characters')
+        .optional(),
+      topic: text(200).optional(),
+      description: text(2000).optional(),
+      location: text(200).optional(),
+      meetingUrl: z
+        .url({ protocol: /^https$/, error: 'must be an https link' })
+        .max(2000)
+        .optional(),
+      capacity: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(1000, 'must be at most 1000')
+        .optional(),
+      /** New local time of day (HH:mm) on each occurrence's own date. */
+      startTime: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 12:30')
+        .optional(),
+      /** One occurrence only: move it to another local date and time. */
+      startLocal: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-12-01T12:00')
+        .optional(),
+      durationMinutes: z
+        .number()
+        .int('must be a whole number')
+        .min(15, 'must be at least 15')
+        .max(480, 'must be at most 480')
+        .optional(),
+      details: z
+        .strictObject({
+          catering: z.enum(['catered', 'bring-your-own']).optional(),
+          guest: text(100).optional(),
+          qnaEnabled: z.boolean().optional(),
+          book: text(200).optional(),
+          chapters: text(100).optional(),
+        })
+        .optional(),
+    })
+    .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' }),
+});
+
 export const rsvpInput = z.strictObject({ response: z.enum(RSVP_RESPONSES) });
 export const attendanceInput = z.strictObject({ userId: id, present: z.boolean() });
 export const cancelSessionInput = z.strictObject({ scope: z.enum(['occurrence', 'series']).default('occurrence') });

@@ -9,6 +9,7 @@ import { parseInput } from '../shared/validation.js';
 import {
   attendanceInput,
   cancelSessionInput,
+  editSessionInput,
   listSessionsQuery,
   rsvpInput,
   scheduleSessionInput,
@@ -231,6 +232,83 @@ export async function recordAttendance(deps: SessionDeps, actor: Principal, sess
   await requireRunner(deps, actor, cohort);
   return deps.sessions.update(actor.tenantId, sessionId, (current) =>
     applyAttendanceCorrection(current, actor.userId, input.userId, input.present, deps.clock.now()),
+  );
+}
+
+/**
+ * Edits one occurrence (which then keeps its own details) or the rest of its series (every later occurrence
+ * not edited on its own). Times move on each occurrence's own local date, in the session's time zone.
+ * Capacity never drops below the people already going.
+ */
+export async function editSession(
+  deps: SessionDeps,
+  actor: Principal,
+  sessionId: string,
+  rawInput: unknown,
+): Promise<{ updated: number }> {
+  const input = parseInput(editSessionInput, rawInput);
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  await requireRunner(deps, actor, cohort);
+  const { changes } = input;
+  if (input.scope === 'series' && changes.startLocal) {
+    throw ValidationFailed.field('changes.startLocal', 'moves one occurrence only; for the series change startTime');
+  }
+  const now = deps.clock.now();
+  const targets =
+    input.scope === 'series' && session.seriesId
+      ? (
+          await deps.sessions.list(actor.tenantId, {
+            cohortId: cohort.id,
+            from: new Date(session.startsAt),
+            to: new Date(now.getTime() + 5 * 366 * 86_400_000),
+          })
+        ).filter((s) => s.seriesId === session.seriesId && (s.id === session.id || !s.detached))
+      : [session];
+  let updated = 0;
+  for (const target of targets) {
+    updated += await deps.sessions.update(actor.tenantId, target.id, (current) => {
+      const duration = changes.durationMinutes ?? (Date.parse(current.endsAt) - Date.parse(current.startsAt)) / 60_000;
+      const localDate = localDateOf(current);
+      const startLocal = changes.startLocal ?? (changes.startTime ? `${localDate}T${changes.startTime}` : null);
+      const startsAt = startLocal ? localToInstant(startLocal, current.timeZone) : current.startsAt;
+      if (!startsAt) throw ValidationFailed.field('changes.startLocal', 'is not a valid local date and time');
+      if (changes.capacity !== undefined && changes.capacity < seatsTaken(current)) {
+        throw ValidationFailed.field(
+          'changes.capacity',
+          `must be at least the ${seatsTaken(current)} people already going`,
+        );
+      }
+      const start = new Date(startsAt);
+      const next: Session = {
+        ...current,
+        ...(changes.title ? { title: changes.title } : {}),
+        ...(changes.topic ? { topic: changes.topic } : {}),
+        ...(changes.description ? { description: changes.description } : {}),
+        ...(changes.location ? { location: changes.location } : {}),
+        ...(changes.meetingUrl ? { meetingUrl: changes.meetingUrl } : {}),
+        ...(changes.capacity !== undefined ? { capacity: changes.capacity } : {}),
+        ...(changes.details ? { details: { ...current.details, ...changes.details } } : {}),
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + duration * 60_000).toISOString(),
+        ...(input.scope === 'occurrence' && current.seriesId ? { detached: true } : {}),
+      };
+      return { next, result: 1 };
+    });
+  }
+  return { updated };
+}
+
+/** The local calendar date of a session in its own time zone (YYYY-MM-DD). */
+function localDateOf(session: Session): string {
+  return (
+    session.occurrenceDate ??
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: session.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(session.startsAt))
   );
 }
 
