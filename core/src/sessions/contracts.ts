@@ -14,51 +14,52 @@ const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
 
+const title = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(120, 'must be at most 120 characters');
+const meetingUrl = z.url({ protocol: /^https$/, error: 'must be an https link' }).max(2000);
+const capacity = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1000, 'must be at most 1000');
+const startLocal = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-12-01T12:00');
+const durationMinutes = z
+  .number()
+  .int('must be a whole number')
+  .min(15, 'must be at least 15')
+  .max(480, 'must be at most 480');
+const sessionDetails = z.strictObject({
+  catering: z.enum(['catered', 'bring-your-own']).optional(),
+  guest: text(100).optional(),
+  qnaEnabled: z.boolean().optional(),
+  book: text(200).optional(),
+  chapters: text(100).optional(),
+});
+
 /** Body of POST /api/sessions: a single session, or a series when `recurrence` is given. */
 export const scheduleSessionInput = z.strictObject({
   cohortId: id,
   kind: z.enum(SESSION_KINDS),
-  title: z
-    .string({ error: 'is required' })
-    .trim()
-    .min(3, 'must be at least 3 characters')
-    .max(120, 'must be at most 120 characters'),
+  title,
   topic: text(200).optional(),
   description: text(2000).optional(),
   presenterIds: z.array(id).max(5, 'at most 5 presenters').default([]),
-  startLocal: z
-    .string({ error: 'is required' })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-12-01T12:00'),
+  startLocal: z.string({ error: 'is required' }).pipe(startLocal),
   timeZone: z
     .string({ error: 'is required' })
     .refine(isKnownTimeZone, 'is not a time zone (use an IANA name like Europe/London)'),
-  durationMinutes: z
-    .number()
-    .int('must be a whole number')
-    .min(15, 'must be at least 15')
-    .max(480, 'must be at most 480'),
+  durationMinutes,
   location: text(200).optional(),
-  meetingUrl: z
-    .url({ protocol: /^https$/, error: 'must be an https link' })
-    .max(2000)
-    .optional(),
-  capacity: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000')
-    .optional(),
+  meetingUrl: meetingUrl.optional(),
+  capacity: capacity.optional(),
   /** RSVPs close this many minutes before the start (0: at the start). */
   rsvpClosesMinutesBefore: z.number().int().min(0).max(10_080, 'must be at most 10080 (a week)').optional(),
-  details: z
-    .strictObject({
-      catering: z.enum(['catered', 'bring-your-own']).optional(),
-      guest: text(100).optional(),
-      qnaEnabled: z.boolean().optional(),
-      book: text(200).optional(),
-      chapters: text(100).optional(),
-    })
-    .default({}),
+  details: sessionDetails.default({}),
   recurrence: z
     .strictObject({
       frequency: z.enum(['weekly', 'monthly', 'quarterly']),
@@ -96,50 +97,21 @@ export const editSessionInput = z.strictObject({
   scope: z.enum(['occurrence', 'series']).default('occurrence'),
   changes: z
     .strictObject({
-      title: z
-        .string()
-        .trim()
-        .min(3, 'must be at least 3 characters')
-        .max(120, 'must be at most 120 characters')
-        .optional(),
+      title: title.optional(),
       topic: text(200).optional(),
       description: text(2000).optional(),
       location: text(200).optional(),
-      meetingUrl: z
-        .url({ protocol: /^https$/, error: 'must be an https link' })
-        .max(2000)
-        .optional(),
-      capacity: z
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be at least 1')
-        .max(1000, 'must be at most 1000')
-        .optional(),
+      meetingUrl: meetingUrl.optional(),
+      capacity: capacity.optional(),
       /** New local time of day (HH:mm) on each occurrence's own date. */
       startTime: z
         .string()
         .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 12:30')
         .optional(),
       /** One occurrence only: move it to another local date and time. */
-      startLocal: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-12-01T12:00')
-        .optional(),
-      durationMinutes: z
-        .number()
-        .int('must be a whole number')
-        .min(15, 'must be at least 15')
-        .max(480, 'must be at most 480')
-        .optional(),
-      details: z
-        .strictObject({
-          catering: z.enum(['catered', 'bring-your-own']).optional(),
-          guest: text(100).optional(),
-          qnaEnabled: z.boolean().optional(),
-          book: text(200).optional(),
-          chapters: text(100).optional(),
-        })
-        .optional(),
+      startLocal: startLocal.optional(),
+      durationMinutes: durationMinutes.optional(),
+      details: sessionDetails.optional(),
     })
     .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' }),
 });

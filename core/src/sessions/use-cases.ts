@@ -254,16 +254,11 @@ export async function editSession(
   if (input.scope === 'series' && changes.startLocal) {
     throw ValidationFailed.field('changes.startLocal', 'moves one occurrence only; for the series change startTime');
   }
-  const now = deps.clock.now();
   const targets =
-    input.scope === 'series' && session.seriesId
-      ? (
-          await deps.sessions.list(actor.tenantId, {
-            cohortId: cohort.id,
-            from: new Date(session.startsAt),
-            to: new Date(now.getTime() + 5 * 366 * 86_400_000),
-          })
-        ).filter((s) => s.seriesId === session.seriesId && (s.id === session.id || !s.detached))
+    input.scope === 'series'
+      ? (await laterInSeries(deps, actor, session, new Date(session.startsAt))).filter(
+          (s) => s.id === session.id || !s.detached,
+        )
       : [session];
   let updated = 0;
   for (const target of targets) {
@@ -299,6 +294,22 @@ export async function editSession(
   return { updated };
 }
 
+/** The occurrences of a session's series from `from` on (just the session when it is not in a series). */
+async function laterInSeries(
+  deps: Pick<SessionDeps, 'sessions'>,
+  actor: Principal,
+  session: Session,
+  from: Date,
+): Promise<Session[]> {
+  if (!session.seriesId) return [session];
+  const sessions = await deps.sessions.list(actor.tenantId, {
+    cohortId: session.cohortId,
+    from,
+    to: new Date(from.getTime() + 5 * 366 * 86_400_000),
+  });
+  return sessions.filter((s) => s.seriesId === session.seriesId);
+}
+
 /** The local calendar date of a session in its own time zone (YYYY-MM-DD). */
 function localDateOf(session: Session): string {
   return (
@@ -324,16 +335,7 @@ export async function cancelSession(
   const cohort = await loadCohort(deps, actor, session.cohortId);
   await requireRunner(deps, actor, cohort);
   const now = deps.clock.now();
-  const targets =
-    input.scope === 'series' && session.seriesId
-      ? (
-          await deps.sessions.list(actor.tenantId, {
-            cohortId: cohort.id,
-            from: now,
-            to: new Date(now.getTime() + 5 * 366 * 86_400_000),
-          })
-        ).filter((s) => s.seriesId === session.seriesId)
-      : [session];
+  const targets = input.scope === 'series' ? await laterInSeries(deps, actor, session, now) : [session];
   let cancelled = 0;
   for (const target of targets) {
     cancelled += await deps.sessions.update(actor.tenantId, target.id, (current) => {
