@@ -8,7 +8,7 @@ const build = spawnSync(npm, ['exec', '--', 'tsc', '-b'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const available = readdirSync('bench/src')
-  .filter((file) => file.endsWith('.ts') && file !== 'measure.ts')
+  .filter((file) => file.endsWith('.ts') && !['measure.ts', 'bench-stack.ts'].includes(file))
   .map((file) => file.replace(/\.ts$/, ''));
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !available.includes(name));

@@ -1,27 +1,14 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { newSession } from '@peerloop/core';
-import { startLocalStack } from '../../api/dist/local/stack.js';
+import { startBenchStack } from './bench-stack.js';
 import { interleaved, report, round, summarize } from './measure.js';
 
 // calendar-month: GET /api/sessions for one cohort's month (the channel tab's month view) when the cohort
 // has 200 sessions (a weekly series over four years), against one raw SDK point read, in one run.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SESSIONS = 200;
 const ROUNDS = 40;
 const BATCH = 10;
 
-const stack = await startLocalStack({
-  repoRoot,
-  env: {
-    PEERLOOP_ENV: 'development',
-    PEERLOOP_DEV_MODE: 'true',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DEV_TENANT_ID: 'bench-tenant',
-  },
-  seed: true,
-});
+const stack = await startBenchStack();
 try {
   const tenantId = stack.config.devTenantId;
   const firstMonday = Date.UTC(2027, 0, 4, 12, 0);

@@ -1,30 +1,17 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { listCohorts as listCohortsUseCase, newSession, type Cohort } from '@peerloop/core';
-import { startLocalStack } from '../../api/dist/local/stack.js';
+import { startBenchStack } from './bench-stack.js';
 import { interleaved, report, round, summarize, time } from './measure.js';
 
 // list-cohorts: GET /api/cohorts through the whole local stack (HTTP host, token check, two queries to the
 // embedded store through @azure/cosmos), against one raw SDK point read of a cohort, measured in one run.
 // A third series calls the same use case in-process, to split the store's cost from HTTP and auth.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const COHORTS = 50;
 const SESSIONS_PER_COHORT = 4;
 const ROUNDS = 40;
 const BATCH = 10;
 const CONCURRENCY = 8;
 
-const stack = await startLocalStack({
-  repoRoot,
-  env: {
-    PEERLOOP_ENV: 'development',
-    PEERLOOP_DEV_MODE: 'true',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DEV_TENANT_ID: 'bench-tenant',
-  },
-  seed: true,
-});
+const stack = await startBenchStack();
 try {
   const tenantId = stack.config.devTenantId;
   const now = Date.now();

@@ -1,0 +1,20 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalStack, type LocalStack } from '../../api/dist/local/stack.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The app as `npm start` runs it (embedded store, demo data, local host) on ephemeral loopback ports. */
+export function startBenchStack(): Promise<LocalStack> {
+  return startLocalStack({
+    repoRoot,
+    env: {
+      PEERLOOP_ENV: 'development',
+      PEERLOOP_DEV_MODE: 'true',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEV_TENANT_ID: 'bench-tenant',
+    },
+    seed: true,
+  });
+}
