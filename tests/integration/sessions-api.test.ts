@@ -231,6 +231,26 @@ describe('the sessions calendar through the API', () => {
     ).toBe(403);
   });
 
+  it('binds a Teams meeting to a session so its side panel finds it, and moves the binding when rebound', async () => {
+    const first = (await schedule(lunch({ title: 'Meeting one' }))).body.first.id;
+    const second = (await schedule(lunch({ title: 'Meeting two' }))).body.first.id;
+    const chatId = '19:meeting_NjQ5ZGI1@thread.v2';
+    const bind = (id: string, token = FACILITATOR) =>
+      api(stack, `/api/sessions/${id}/meeting`, { method: 'PUT', token, body: { chatId } });
+    expect((await bind(first)).status).toBe(200);
+    const panel = await api(stack, `/api/meetings/${encodeURIComponent(chatId)}/session`, { token: MEMBER });
+    expect(panel.body).toMatchObject({ id: first, title: 'Meeting one' });
+
+    await bind(second);
+    expect((await api(stack, `/api/meetings/${encodeURIComponent(chatId)}/session`, { token: MEMBER })).body.id).toBe(
+      second,
+    );
+    expect((await bind(first, MEMBER)).status).toBe(403);
+    expect(
+      (await api(stack, `/api/meetings/${encodeURIComponent('19:other@thread.v2')}/session`, { token: MEMBER })).status,
+    ).toBe(404);
+  });
+
   it("publishes a cohort's sessions as a signed feed Outlook can subscribe to, and nothing without the signature", async () => {
     await schedule(lunch({ title: 'Feed lunch' }));
     const feed = await api(stack, '/api/cohorts/new-admins-circle/calendar-feed', { token: MEMBER });

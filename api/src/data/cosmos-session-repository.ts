@@ -48,6 +48,23 @@ export class CosmosSessionRepository implements SessionRepository {
     return doc ? toSession(doc) : null;
   }
 
+  async listByMeeting(tenantId: string, chatId: string): Promise<Session[]> {
+    const { resources } = await this.container.items
+      .query<SessionDoc>(
+        {
+          query:
+            'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "session" AND c.meeting.chatId = @chatId ORDER BY c.startsAt ASC',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@chatId', value: chatId },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map(toSession);
+  }
+
   async list(tenantId: string, query: SessionQuery): Promise<Session[]> {
     const conditions = ['c.tenantId = @tenantId', 'c.type = "session"', 'c.startsAt >= @from', 'c.startsAt < @to'];
     const parameters: SqlParameter[] = [
@@ -142,6 +159,7 @@ function toSession(doc: SessionDoc): Session {
     timeZone: doc.timeZone,
     location: doc.location,
     meetingUrl: doc.meetingUrl,
+    meeting: doc.meeting,
     capacity: doc.capacity,
     rsvpClosesAt: doc.rsvpClosesAt,
     status: doc.status ?? 'scheduled',

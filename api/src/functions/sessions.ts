@@ -1,6 +1,8 @@
 import {
   cancelSession,
+  bindMeeting,
   checkIn,
+  sessionForMeeting,
   editSession,
   getSession,
   listSessions,
@@ -42,6 +44,23 @@ export const sessionGet = authenticatedRoute(
   ['GET'],
   'sessions/{id}',
   async ({ actor, request, runtime }) => json(200, await getSession(runtime, actor, request.params.id!)),
+);
+
+/** PUT /api/sessions/{id}/meeting — bind the Teams meeting (its chat id) the session is held in. */
+export const sessionMeetingPut = authenticatedRoute(
+  'session-meeting-put',
+  ['PUT'],
+  'sessions/{id}/meeting',
+  async ({ actor, request, runtime }) =>
+    json(200, await bindMeeting(runtime, actor, request.params.id!, await readJsonBody(request))),
+);
+
+/** GET /api/meetings/{chatId}/session — the session the meeting side panel shows. */
+export const meetingSessionGet = authenticatedRoute(
+  'meeting-session-get',
+  ['GET'],
+  'meetings/{chatId}/session',
+  async ({ actor, request, runtime }) => json(200, await sessionForMeeting(runtime, actor, request.params.chatId!)),
 );
 
 /** PATCH /api/sessions/{id} — edit one occurrence or the rest of its series. */

@@ -116,6 +116,12 @@ export const editSessionInput = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' }),
 });
 
+/** PUT /api/sessions/{id}/meeting: the meeting chat (from the Teams context) the session is held in. */
+export const bindMeetingInput = z.strictObject({
+  chatId: z.string({ error: 'is required' }).trim().min(1, 'is required').max(400, 'must be at most 400 characters'),
+  joinUrl: meetingUrl.optional(),
+});
+
 export const rsvpInput = z.strictObject({ response: z.enum(RSVP_RESPONSES) });
 export const attendanceInput = z.strictObject({ userId: id, present: z.boolean() });
 export const cancelSessionInput = z.strictObject({ scope: z.enum(['occurrence', 'series']).default('occurrence') });

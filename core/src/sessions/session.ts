@@ -66,6 +66,8 @@ export interface Session {
   readonly timeZone: string;
   readonly location?: string;
   readonly meetingUrl?: string;
+  /** The Teams meeting held for it: its chat id is what a meeting side panel knows. */
+  readonly meeting?: { readonly chatId: string; readonly boundBy: string; readonly boundAt: string };
   readonly capacity?: number;
   readonly rsvpClosesAt?: string;
   readonly status: 'scheduled' | 'cancelled';
@@ -103,6 +105,8 @@ export interface SessionRepository {
   /** Creates the occurrences of a series; existing ids are left as they are (idempotent). */
   createMany(sessions: readonly Session[]): Promise<void>;
   get(tenantId: string, id: string): Promise<Session | null>;
+  /** Sessions bound to a Teams meeting (by its chat id), soonest first, in one single-partition query. */
+  listByMeeting(tenantId: string, chatId: string): Promise<Session[]>;
   /** Sessions starting in [from, to), soonest first, in one single-partition query. */
   list(tenantId: string, query: SessionQuery): Promise<Session[]>;
   /**

@@ -8,6 +8,7 @@ import type { Principal } from '../shared/principal.js';
 import { parseInput } from '../shared/validation.js';
 import {
   attendanceInput,
+  bindMeetingInput,
   cancelSessionInput,
   editSessionInput,
   listSessionsQuery,
@@ -292,6 +293,47 @@ export async function editSession(
     });
   }
   return { updated };
+}
+
+/**
+ * Binds a Teams meeting to a session (done from the meeting's configuration page by a facilitator), so the
+ * meeting side panel shows that session. A meeting holds one session at a time: binding moves it.
+ */
+export async function bindMeeting(
+  deps: SessionDeps,
+  actor: Principal,
+  sessionId: string,
+  rawInput: unknown,
+): Promise<SessionView> {
+  const input = parseInput(bindMeetingInput, rawInput);
+  const session = await loadSession(deps, actor, sessionId);
+  const cohort = await loadCohort(deps, actor, session.cohortId);
+  await requireRunner(deps, actor, cohort);
+  const at = deps.clock.now().toISOString();
+  for (const other of await deps.sessions.listByMeeting(actor.tenantId, input.chatId)) {
+    if (other.id === session.id) continue;
+    await deps.sessions.update(actor.tenantId, other.id, (current) => {
+      const { meeting: _unbound, ...rest } = current;
+      return { next: rest, result: undefined };
+    });
+  }
+  await deps.sessions.update(actor.tenantId, session.id, (current) => ({
+    next: {
+      ...current,
+      meeting: { chatId: input.chatId, boundBy: actor.userId, boundAt: at },
+      ...(input.joinUrl && !current.meetingUrl ? { meetingUrl: input.joinUrl } : {}),
+    },
+    result: undefined,
+  }));
+  return getSession(deps, actor, session.id);
+}
+
+/** The session a meeting side panel shows: the one bound to the meeting (its chat id), or 404. */
+export async function sessionForMeeting(deps: SessionDeps, actor: Principal, chatId: string): Promise<SessionView> {
+  if (!chatId || chatId.length > 400) throw ValidationFailed.field('chatId', 'is required');
+  const [session] = await deps.sessions.listByMeeting(actor.tenantId, chatId);
+  if (!session) throw new NotFound('session for this meeting');
+  return getSession(deps, actor, session.id);
 }
 
 /** The occurrences of a session's series from `from` on (just the session when it is not in a series). */
