@@ -15,6 +15,8 @@ export type ViewName = 'config' | 'channel' | 'personal' | 'sidepanel';
 
 interface ViewProps {
   readonly programId?: string;
+  /** A session to show (`?sessionId=`): the channel view opens it, the side panel shows it. */
+  readonly sessionId?: string;
 }
 
 type ViewModule = { readonly default: ComponentType<ViewProps> };
@@ -86,7 +88,9 @@ export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFe
     [fetchImpl, apiBaseUrl],
   );
   const View = useMemo(() => lazyView(viewFromUrl(params)), [params]);
-  const view = <View programId={params.get('programId') ?? undefined} />;
+  const view = (
+    <View programId={params.get('programId') ?? undefined} sessionId={params.get('sessionId') ?? undefined} />
+  );
 
   // One boundary, shown from the first paint: code and data arrive in transitions, so React keeps the
   // loading state on screen until a view can render, instead of flashing a second fallback.

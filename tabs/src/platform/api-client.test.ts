@@ -55,6 +55,23 @@ describe('api client', () => {
     });
   });
 
+  it('sends PUT bodies and downloads files as a Blob with the bearer token', async () => {
+    const { fetch, calls } = answering(200, { status: 'going' });
+    const api = createApiClient({ getToken: async () => 'dev:u-ada', fetch });
+    await api.put('/sessions/s-1/rsvp', { response: 'going' });
+    expect(calls[0]?.[1]).toMatchObject({ method: 'PUT', body: '{"response":"going"}' });
+
+    const file: FetchLike = async (input, init) => {
+      calls.push([input, init]);
+      return { ok: true, status: 200, blob: async () => new Blob(['BEGIN:VCALENDAR']) } as Response;
+    };
+    const blob = await createApiClient({ getToken: async () => 'dev:u-ada', fetch: file }).download(
+      '/sessions/s-1/ics',
+    );
+    expect(await blob.text()).toBe('BEGIN:VCALENDAR');
+    expect(calls[1]?.[1]).toMatchObject({ method: 'GET', headers: { Authorization: 'Bearer dev:u-ada' } });
+  });
+
   it('reports an unreachable API and an unreadable error as their own codes', async () => {
     const offline = createApiClient({
       getToken: async () => 't',

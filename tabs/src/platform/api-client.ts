@@ -32,6 +32,9 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  /** A file answer (e.g. an .ics download) as a Blob; the bearer header rules out a plain link. */
+  download(path: string): Promise<Blob>;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -60,11 +63,11 @@ export function apiUrl(baseUrl: string, path: string): string {
 
 /** Creates the API client; every call carries `Authorization: Bearer <token>`. */
 export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: ApiClientOptions): ApiClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function send(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, accept: string) {
     const token = await getToken().catch((error: unknown) => {
       throw new ApiError('unauthenticated', `You could not be signed in (${String(error)}).`, 0);
     });
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -76,13 +79,18 @@ export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: Ap
     } catch {
       throw new ApiError('network', 'PeerLoop could not be reached. Check your connection and try again.', 0);
     }
-    const payload: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return payload as T;
-    throw toApiError(response.status, payload);
+    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+    return response;
+  }
+  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body, 'application/json');
+    return (await response.json().catch(() => undefined)) as T;
   }
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+    download: async (path) => (await send('GET', path, undefined, '*/*')).blob(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CohortSummary, CreateCohortInput } from '@peerloop/core';
+import type { CohortSummary, CreateCohortInput, RsvpResponse, ScheduleSessionInput, SessionView } from '@peerloop/core';
 import type { FetchLike } from '../platform/api-client';
 import type { Persona } from '../platform/browser-session';
 import type { PersonItem } from '../features/people/people-api';
@@ -34,9 +34,17 @@ export class FakePeerLoopApi {
     { id: 'u-grace', displayName: 'Grace Hopper', title: 'Staff engineer', level: 'Senior', function: 'Engineering' },
   ];
   cohorts: CohortSummary[] = [];
+  sessions: SessionView[] = [];
   nextCreate: Reply | null = null;
+  /** Answers for the next request to `METHOD /api/path` (e.g. `POST /api/sessions/s-1/check-in`). */
+  private readonly nextReplies = new Map<string, Reply>();
   /** Paths whose next request fails as if the network were down. */
   private readonly unreachable = new Set<string>();
+
+  /** Answers the next `METHOD /api/path` request with `reply` instead of the fake's own logic. */
+  answerNext(route: string, reply: Reply): void {
+    this.nextReplies.set(route, reply);
+  }
 
   /** Makes the next request to `path` fail with a network error. */
   failNextRequestTo(path: string): void {
@@ -50,11 +58,20 @@ export class FakePeerLoopApi {
     const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, url: url.pathname + url.search, authorization: headers['Authorization'], body });
     if (this.unreachable.delete(url.pathname)) throw new TypeError('Failed to fetch');
-    return toResponse(this.route(method, url, body));
+    const route = `${method} ${url.pathname}`;
+    const reply = this.nextReplies.get(route);
+    this.nextReplies.delete(route);
+    return toResponse(reply ?? this.route(method, url, body, headers['Authorization']));
   };
 
-  private route(method: string, url: URL, body: unknown): Reply {
+  private route(method: string, url: URL, body: unknown, authorization = ''): Reply {
     const route = `${method} ${url.pathname}`;
+    const userId = authorization.replace(/^Bearer dev:/, '');
+    if (route === 'GET /api/me') {
+      const person = this.personas?.find((p) => p.userId === userId);
+      return { status: 200, body: { tenantId: 't', userId, displayName: person?.displayName ?? userId } };
+    }
+    if (url.pathname.startsWith('/api/sessions')) return this.routeSession(method, url, body);
     if (route === 'GET /api/dev/personas') {
       return this.personas ? { status: 200, body: { personas: this.personas } } : notFound();
     }
@@ -66,6 +83,57 @@ export class FakePeerLoopApi {
     }
     if (route === 'POST /api/cohorts') return this.create(body as CreateCohortInput);
     return notFound();
+  }
+
+  private routeSession(method: string, url: URL, body: unknown): Reply {
+    const [, , , id, action] = url.pathname.split('/');
+    if (id === undefined) {
+      if (method === 'POST') return this.schedule(body as ScheduleSessionInput);
+      const from = Date.parse(url.searchParams.get('from') ?? '');
+      const to = Date.parse(url.searchParams.get('to') ?? '');
+      const items = this.sessions.filter((s) => Date.parse(s.startsAt) >= from && Date.parse(s.startsAt) < to);
+      return { status: 200, body: { items } };
+    }
+    const index = this.sessions.findIndex((s) => s.id === id);
+    const session = this.sessions[index];
+    if (!session) return notFound();
+    if (method === 'GET' && action === undefined) return { status: 200, body: session };
+    if (method === 'GET' && action === 'ics') return { status: 200, body: 'BEGIN:VCALENDAR' };
+    if (method === 'PUT' && action === 'rsvp') {
+      const { response } = body as { response: RsvpResponse };
+      const full = response === 'going' && session.capacity !== undefined && session.seatsTaken >= session.capacity;
+      const next: SessionView = {
+        ...session,
+        myRsvp: full ? 'waitlisted' : response,
+        seatsTaken: session.seatsTaken + (response === 'going' && !full ? 1 : 0),
+        waitlistLength: session.waitlistLength + (full ? 1 : 0),
+        myWaitlistPosition: full ? session.waitlistLength + 1 : null,
+      };
+      this.sessions[index] = next;
+      const result = { seatsTaken: next.seatsTaken, waitlistPosition: next.myWaitlistPosition };
+      return { status: 200, body: { status: next.myRsvp, promoted: [], ...result } };
+    }
+    if (method === 'POST' && action === 'check-in') {
+      this.sessions[index] = { ...session, checkedIn: true };
+      return { status: 200, body: { checkedInAt: new Date().toISOString() } };
+    }
+    return notFound();
+  }
+
+  private schedule(input: ScheduleSessionInput): Reply {
+    const startsAt = new Date(`${input.startLocal}:00Z`).toISOString();
+    const first = aSession({
+      id: `s-${this.sessions.length + 1}`,
+      cohortId: input.cohortId,
+      kind: input.kind,
+      title: input.title,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + input.durationMinutes * 60_000).toISOString(),
+      timeZone: input.timeZone,
+      capacity: input.capacity,
+    });
+    this.sessions.push(first);
+    return { status: 201, body: { created: 1, seriesId: null, first } };
   }
 
   private create(input: CreateCohortInput): Reply {
@@ -107,6 +175,30 @@ export function aCohort(overrides: Partial<CohortSummary> = {}): CohortSummary {
   };
 }
 
+/** A session as the calendar lists it, with sensible defaults; override what the test is about. */
+export function aSession(overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    id: 's-1',
+    cohortId: 'c-1',
+    programId: 'p-eng',
+    kind: 'learning-lunch',
+    title: 'Giving feedback that lands',
+    presenters: [],
+    startsAt: '2031-03-04T12:30:00.000Z',
+    endsAt: '2031-03-04T13:30:00.000Z',
+    timeZone: 'Europe/London',
+    status: 'scheduled',
+    details: {},
+    seatsTaken: 0,
+    waitlistLength: 0,
+    myRsvp: null,
+    myWaitlistPosition: null,
+    checkedIn: false,
+    canManage: false,
+    ...overrides,
+  };
+}
+
 function notFound(): Reply {
   return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
 }
@@ -116,5 +208,6 @@ function toResponse({ status, body }: Reply): Response {
     ok: status >= 200 && status < 300,
     status,
     json: async () => body,
+    blob: async () => new Blob([String(body)], { type: 'text/calendar' }),
   } as Response;
 }

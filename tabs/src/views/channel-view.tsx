@@ -7,16 +7,30 @@ import { listCohorts } from '../features/cohorts/cohorts-api';
 import { listPrograms } from '../features/programs/programs-api';
 import type { ProgramItem } from '../features/programs/programs-api';
 import { Page } from '../shared/page';
+import { SectionTabs } from '../shared/section-tabs';
 import { EmptyState, ErrorState, LoadingState } from '../shared/status';
 import { useResource } from '../shared/use-resource';
 import type { ResourceHandle } from '../shared/use-resource';
 
 const loadDialog = () => import('../features/cohorts/new-cohort-dialog');
 const NewCohortDialog = lazy(() => loadDialog().then((m) => ({ default: m.NewCohortDialog })));
+const loadCalendar = () => import('../features/calendar/sessions-calendar');
+const SessionsCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.SessionsCalendar })));
 
-/** Cohort home of a channel: the program's cohorts, and a form to form a new one for program owners. */
-export function ChannelView({ programId }: { programId?: string }) {
+type Section = 'cohorts' | 'calendar';
+
+const SECTIONS = [
+  ['cohorts', 'Cohorts'],
+  ['calendar', 'Calendar'],
+] as const;
+
+/**
+ * Cohort home of a channel: the program's cohorts (with a form to form one for program owners) and the
+ * sessions calendar; `sessionId` (a deep link) opens the calendar on that session.
+ */
+export function ChannelView({ programId, sessionId }: { programId?: string; sessionId?: string }) {
   const api = useApi();
+  const [section, setSection] = useState<Section>(sessionId ? 'calendar' : 'cohorts');
   const programs = useResource(() => listPrograms(api), 'programs');
   const cohorts = useResource(() => listCohorts(api, { programId }), programId ?? '');
   const [dialog, setDialog] = useState<'closed' | 'open' | 'unopened'>('unopened');
@@ -30,6 +44,9 @@ export function ChannelView({ programId }: { programId?: string }) {
   useEffect(() => {
     if (manageable.length > 0) void loadDialog();
   }, [manageable.length]);
+  useEffect(() => {
+    void loadCalendar();
+  }, []);
 
   function closeDialog() {
     setDialog('closed');
@@ -45,7 +62,7 @@ export function ChannelView({ programId }: { programId?: string }) {
 
   const title = program?.name ?? (programs.resource.status === 'loading' ? 'PeerLoop' : 'Cohorts');
   const actions =
-    manageable.length > 0 ? (
+    manageable.length > 0 && section === 'cohorts' ? (
       <Button ref={newCohortButton} appearance="primary" onClick={() => setDialog('open')}>
         New cohort
       </Button>
@@ -67,7 +84,20 @@ export function ChannelView({ programId }: { programId?: string }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} />
+      <SectionTabs label="Channel sections" tabs={SECTIONS} selected={section} onSelect={setSection}>
+        {section === 'cohorts' ? (
+          <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} />
+        ) : (
+          <Suspense fallback={<LoadingState label="Loading the calendar" />}>
+            <SessionsCalendar
+              cohorts={cohorts.resource.status === 'ready' ? cohorts.resource.data : []}
+              programs={allPrograms}
+              programId={programId}
+              initialSessionId={sessionId}
+            />
+          </Suspense>
+        )}
+      </SectionTabs>
       {dialog !== 'unopened' && (
         <Suspense fallback={<LoadingState label="Opening the form" />}>
           <NewCohortDialog

@@ -1,9 +1,16 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CohortSummary } from '@peerloop/core';
 import { useApi } from '../platform/api-context';
+import type { ApiClient } from '../platform/api-client';
 import { byNextSession } from '../features/cohorts/cohort-list';
 import { listCohorts } from '../features/cohorts/cohorts-api';
 import { formatSessionStart } from '../features/cohorts/format';
 import { SESSION_KIND_LABELS } from '../features/cohorts/labels';
+import { listMySessions } from '../features/sessions/my-sessions';
+import { RsvpControls } from '../features/sessions/rsvp-controls';
+import { SessionFacts } from '../features/sessions/session-facts';
+import { getSession } from '../features/sessions/sessions-api';
+import type { SessionDetail } from '../features/sessions/sessions-api';
 import { Page } from '../shared/page';
 import { EmptyState, ErrorState, LoadingState } from '../shared/status';
 import { useResource } from '../shared/use-resource';
@@ -27,6 +34,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     overflowWrap: 'anywhere',
   },
+  session: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  cancelled: { textDecorationLine: 'line-through' },
   cohort: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -36,28 +52,59 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Meeting side panel (about 320 px wide): the next session of each of the user's cohorts, soonest first. */
-export function SidepanelView() {
+interface PanelData {
+  readonly cohorts: CohortSummary[];
+  readonly session: SessionDetail | null;
+}
+
+async function loadPanel(api: ApiClient, sessionId: string | undefined): Promise<PanelData> {
+  const cohorts = (await listCohorts(api, { mine: true })).sort(byNextSession);
+  if (sessionId) return { cohorts, session: await getSession(api, sessionId) };
+  const next = (await listMySessions(api, cohorts)).find(
+    (s) => s.status === 'scheduled' && cohorts.some((c) => c.id === s.cohortId),
+  );
+  return { cohorts, session: next ?? null };
+}
+
+/**
+ * Meeting side panel (about 320 px wide): the session of the meeting (`sessionId`) or the next one of my
+ * cohorts, with its agenda, who is coming, my answer and check-in; then each cohort's next session.
+ */
+export function SidepanelView({ sessionId }: { sessionId?: string }) {
   const styles = useStyles();
   const api = useApi();
-  const { resource, reload } = useResource(
-    async () => (await listCohorts(api, { mine: true })).sort(byNextSession),
-    'mine',
-  );
+  const { resource, reload, update } = useResource(() => loadPanel(api, sessionId), sessionId ?? 'next');
+  const session = resource.status === 'ready' ? resource.data.session : null;
   return (
     <Page title="Next sessions" compact>
       {resource.status === 'loading' && <LoadingState label="Loading sessions" />}
       {resource.status === 'error' && (
         <ErrorState title="Sessions could not be loaded." error={resource.error} onRetry={reload} />
       )}
-      {resource.status === 'ready' && resource.data.length === 0 && (
+      {session && (
+        <section className={styles.session} aria-labelledby="panel-session">
+          <h2 id="panel-session" className={styles.title}>
+            <span className={session.status === 'cancelled' ? styles.cancelled : undefined}>{session.title}</span>
+            {session.status === 'cancelled' ? ' (Cancelled)' : ''}
+          </h2>
+          <SessionFacts session={session} brief />
+          <RsvpControls
+            session={session}
+            headingLevel={3}
+            onChange={(patch) =>
+              update((data) => ({ ...data, session: data.session ? { ...data.session, ...patch } : null }))
+            }
+          />
+        </section>
+      )}
+      {resource.status === 'ready' && resource.data.cohorts.length === 0 && (
         <EmptyState>
           <Text>You are not in any cohort yet.</Text>
         </EmptyState>
       )}
-      {resource.status === 'ready' && resource.data.length > 0 && (
+      {resource.status === 'ready' && resource.data.cohorts.length > 0 && (
         <ul className={styles.list} aria-label="My cohorts">
-          {resource.data.map(({ id, name, nextSession }) => (
+          {resource.data.cohorts.map(({ id, name, nextSession }) => (
             <li key={id} className={styles.item}>
               <h2 className={styles.cohort}>{name}</h2>
               {nextSession ? (

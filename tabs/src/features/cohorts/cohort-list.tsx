@@ -14,13 +14,21 @@ const useStyles = makeStyles({
 });
 
 /** Cohort cards in a responsive grid; an accessible list of articles. */
-export function CohortList({ cohorts, label }: { cohorts: readonly CohortSummary[]; label: string }) {
+export function CohortList({
+  cohorts,
+  label,
+  headingLevel = 2,
+}: {
+  cohorts: readonly CohortSummary[];
+  label: string;
+  headingLevel?: 2 | 3;
+}) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={label}>
       {cohorts.map((cohort) => (
         <li key={cohort.id}>
-          <CohortCard cohort={cohort} />
+          <CohortCard cohort={cohort} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -14,3 +14,14 @@ export async function listPeople(api: ApiClient): Promise<PersonItem[]> {
   const { items } = await api.get<{ items: PersonItem[] }>('/people');
   return items;
 }
+
+/** The signed-in user as the API sees them. */
+export interface Me {
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+/** Who the signed-in user is. */
+export function getMe(api: ApiClient): Promise<Me> {
+  return api.get<Me>('/me');
+}
