@@ -183,6 +183,25 @@ describe('cohort membership, agreements and the reporting-line rule', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.ownerIds).toEqual(['priya-nair']);
+    expect(created.body.reminderDefaults).toEqual({ participantMinutesBefore: [1440, 15], presenterDaysBefore: 3 });
+    const tuned = await api(stack, `/api/programs/${created.body.id}`, {
+      method: 'PATCH',
+      token: 'dev:priya-nair',
+      body: {
+        defaultSessionKinds: ['book-club', 'workshop'],
+        reminderDefaults: { participantMinutesBefore: [30, 2880], presenterDaysBefore: 2 },
+      },
+    });
+    expect(tuned.body).toMatchObject({
+      defaultSessionKinds: ['book-club', 'workshop'],
+      reminderDefaults: { participantMinutesBefore: [2880, 30], presenterDaysBefore: 2 },
+    });
+    const badReminders = await api(stack, `/api/programs/${created.body.id}`, {
+      method: 'PATCH',
+      token: 'dev:priya-nair',
+      body: { reminderDefaults: { participantMinutesBefore: [1], presenterDaysBefore: 2 } },
+    });
+    expect(badReminders.body.error.fields[0].path).toBe('reminderDefaults.participantMinutesBefore.0');
     const bad = await api(stack, '/api/programs', { method: 'POST', token: 'dev:priya-nair', body: { name: 'X' } });
     expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(
       expect.arrayContaining(['name', 'purpose', 'codeOfConduct', 'confidentiality']),

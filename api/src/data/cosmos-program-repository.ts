@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { Conflict, type Program, type ProgramRepository } from '@peerloop/core';
+import { Conflict, DEFAULT_REMINDERS, SESSION_KINDS, type Program, type ProgramRepository } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
 import { updateWithEtag } from './optimistic-update.js';
 
@@ -72,6 +72,8 @@ function toProgram(doc: ProgramDoc): Program {
     codeOfConduct: doc.codeOfConduct,
     confidentiality: doc.confidentiality,
     ownerIds: doc.ownerIds,
+    defaultSessionKinds: doc.defaultSessionKinds ?? [...SESSION_KINDS],
+    reminderDefaults: doc.reminderDefaults ?? DEFAULT_REMINDERS,
     createdAt: doc.createdAt,
   };
 }

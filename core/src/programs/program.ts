@@ -1,8 +1,20 @@
+import type { SessionKind } from '../sessions/session.js';
+
 /** Versioned agreement text (code of conduct, confidentiality terms). */
 export interface AgreementText {
   readonly version: number;
   readonly text: string;
 }
+
+/** When reminders go out by default (the reminders engine reads these; sessions and people may override). */
+export interface ReminderDefaults {
+  /** Minutes before a session that participants are reminded, e.g. [1440, 15]. */
+  readonly participantMinutesBefore: readonly number[];
+  /** Days before a session that its presenters are reminded. */
+  readonly presenterDaysBefore: number;
+}
+
+export const DEFAULT_REMINDERS: ReminderDefaults = { participantMinutesBefore: [1440, 15], presenterDaysBefore: 3 };
 
 /** A peer-learning program: the frame cohorts and sessions live in. */
 export interface Program {
@@ -14,6 +26,9 @@ export interface Program {
   readonly confidentiality: AgreementText;
   /** People who may form cohorts and see the program's insights. */
   readonly ownerIds: readonly string[];
+  /** The session kinds the program's calendar offers first. */
+  readonly defaultSessionKinds?: readonly SessionKind[];
+  readonly reminderDefaults?: ReminderDefaults;
   readonly createdAt: string;
 }
 

@@ -4,7 +4,8 @@ import type { Clock, IdGenerator } from '../shared/ports.js';
 import type { Principal } from '../shared/principal.js';
 import { parseInput } from '../shared/validation.js';
 import type { PersonRepository } from '../people/person.js';
-import { isProgramOwner, type Program, type ProgramRepository } from './program.js';
+import { SESSION_KINDS } from '../sessions/session.js';
+import { DEFAULT_REMINDERS, isProgramOwner, type Program, type ProgramRepository } from './program.js';
 
 const agreementText = z
   .string()
@@ -12,6 +13,20 @@ const agreementText = z
   .min(10, 'must be at least 10 characters')
   .max(5000, 'must be at most 5000 characters');
 const ownerIds = z.array(z.string().trim().min(1).max(100)).max(20, 'at most 20 owners');
+const defaultSessionKinds = z.array(z.enum(SESSION_KINDS)).min(1, 'choose at least one kind').max(SESSION_KINDS.length);
+const reminderDefaults = z.strictObject({
+  participantMinutesBefore: z
+    .array(
+      z
+        .number()
+        .int('must be whole minutes')
+        .min(5, 'must be at least 5')
+        .max(20_160, 'must be at most 20160 (two weeks)'),
+    )
+    .max(4, 'at most 4 reminders')
+    .transform((list) => [...new Set(list)].sort((a, b) => b - a)),
+  presenterDaysBefore: z.number().int('must be whole days').min(0).max(14, 'must be at most 14'),
+});
 
 /** POST /api/programs */
 export const createProgramInput = z.strictObject({
@@ -25,6 +40,8 @@ export const createProgramInput = z.strictObject({
   confidentiality: agreementText,
   /** Co-owners besides the creator. */
   ownerIds: ownerIds.default([]),
+  defaultSessionKinds: defaultSessionKinds.optional(),
+  reminderDefaults: reminderDefaults.optional(),
 });
 
 /** PATCH /api/programs/{id}: a changed agreement text becomes a new version that every member accepts again. */
@@ -35,6 +52,8 @@ export const updateProgramInput = z
     codeOfConduct: agreementText.optional(),
     confidentiality: agreementText.optional(),
     ownerIds: ownerIds.min(1, 'a program needs at least one owner').optional(),
+    defaultSessionKinds: defaultSessionKinds.optional(),
+    reminderDefaults: reminderDefaults.optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
 
@@ -64,6 +83,8 @@ export async function createProgram(deps: ProgramDeps, actor: Principal, rawInpu
     codeOfConduct: { version: 1, text: input.codeOfConduct },
     confidentiality: { version: 1, text: input.confidentiality },
     ownerIds: [...new Set([actor.userId, ...input.ownerIds])],
+    defaultSessionKinds: input.defaultSessionKinds ?? [...SESSION_KINDS],
+    reminderDefaults: input.reminderDefaults ?? DEFAULT_REMINDERS,
     createdAt: deps.clock.now().toISOString(),
   };
   await deps.programs.create(program);
@@ -90,6 +111,8 @@ export async function updateProgram(
       ...(input.name ? { name: input.name } : {}),
       ...(input.purpose ? { purpose: input.purpose } : {}),
       ...(input.ownerIds ? { ownerIds: [...new Set(input.ownerIds)] } : {}),
+      ...(input.defaultSessionKinds ? { defaultSessionKinds: input.defaultSessionKinds } : {}),
+      ...(input.reminderDefaults ? { reminderDefaults: input.reminderDefaults } : {}),
       codeOfConduct: bump(input.codeOfConduct, current.codeOfConduct),
       confidentiality: bump(input.confidentiality, current.confidentiality),
     };
