@@ -18,3 +18,20 @@ export function startBenchStack(): Promise<LocalStack> {
     seed: true,
   });
 }
+
+/** Warms both calls up, then counts the store requests (and SDK query-plan lookups) one `call` makes. */
+export async function warmAndCountRequests(
+  stack: LocalStack,
+  baseline: () => Promise<unknown>,
+  call: () => Promise<unknown>,
+  warmUps = 30,
+): Promise<{ storeRequests: number; queryPlans: number }> {
+  for (let i = 0; i < warmUps; i += 1) {
+    await baseline();
+    await call();
+  }
+  const requests = stack.store!.requestCount();
+  const plans = stack.store!.queryPlanCount();
+  await call();
+  return { storeRequests: stack.store!.requestCount() - requests, queryPlans: stack.store!.queryPlanCount() - plans };
+}

@@ -1,5 +1,5 @@
 import { newSession } from '@peerloop/core';
-import { startBenchStack } from './bench-stack.js';
+import { startBenchStack, warmAndCountRequests } from './bench-stack.js';
 import { interleaved, report, round, summarize } from './measure.js';
 
 // calendar-month: GET /api/sessions for one cohort's month (the channel tab's month view) when the cohort
@@ -50,15 +50,7 @@ try {
     shown = ((await response.json()) as { items: unknown[] }).items.length;
   };
 
-  for (let i = 0; i < 30; i += 1) {
-    await pointRead();
-    await month();
-  }
-  const beforeRequests = stack.store!.requestCount();
-  const beforePlans = stack.store!.queryPlanCount();
-  await month();
-  const storeRequests = stack.store!.requestCount() - beforeRequests;
-  const queryPlans = stack.store!.queryPlanCount() - beforePlans;
+  const { storeRequests, queryPlans } = await warmAndCountRequests(stack, pointRead, month);
 
   const [raw, api] = await interleaved(ROUNDS, BATCH, [pointRead, month]);
   const rawStats = summarize(raw!);

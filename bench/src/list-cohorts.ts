@@ -1,5 +1,5 @@
 import { listCohorts as listCohortsUseCase, newSession, type Cohort } from '@peerloop/core';
-import { startBenchStack } from './bench-stack.js';
+import { startBenchStack, warmAndCountRequests } from './bench-stack.js';
 import { interleaved, report, round, summarize, time } from './measure.js';
 
 // list-cohorts: GET /api/cohorts through the whole local stack (HTTP host, token check, two queries to the
@@ -66,16 +66,7 @@ try {
     listed = body.items.length;
   };
 
-  for (let i = 0; i < 30; i += 1) {
-    await pointRead();
-    await listCohorts();
-  }
-
-  const beforeRequests = stack.store!.requestCount();
-  const beforePlans = stack.store!.queryPlanCount();
-  await listCohorts();
-  const storeRequests = stack.store!.requestCount() - beforeRequests;
-  const queryPlans = stack.store!.queryPlanCount() - beforePlans;
+  const { storeRequests, queryPlans } = await warmAndCountRequests(stack, pointRead, listCohorts);
 
   // The same use case called in-process: the store's share of the cost (two queries), without HTTP and auth.
   const actor = { tenantId, userId: 'avery-chen' };
