@@ -139,9 +139,18 @@ export function SessionsCalendar({
     requestAnimationFrame(() => scheduleButton.current?.focus());
   }
 
+  function openSchedule() {
+    if (scheduled) {
+      setFormKey((k) => k + 1);
+      setScheduled(null);
+    }
+    setScheduling('open');
+  }
+
   function onScheduled(result: ScheduleResult) {
+    // The form is reset when it next opens: remounting the dialog while it closes would leave the rest of
+    // the page hidden from assistive technology (the modal's aria-hidden/inert is never undone).
     closeSchedule();
-    setFormKey((k) => k + 1);
     setScheduled(result);
     setCohortId((current) => (current && current !== result.first.cohortId ? '' : current));
     setKind((current) => (current && current !== result.first.kind ? '' : current));
@@ -189,7 +198,7 @@ export function SessionsCalendar({
           </Select>
         </Field>
         {runnable.length > 0 && (
-          <Button ref={scheduleButton} appearance="primary" onClick={() => setScheduling('open')}>
+          <Button ref={scheduleButton} appearance="primary" onClick={openSchedule}>
             Schedule session
           </Button>
         )}
