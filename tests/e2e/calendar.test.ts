@@ -1,27 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalStack } from '../../api/src/local/stack';
 import { startTestStack, tabsDist } from '../support/stack';
+import { expectNoViolations } from './axe';
 import { launchChromium } from './browser';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } };
-
-type AxeWindow = Window & { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } };
-
-/** Runs axe-core (WCAG 2.1 A and AA) in the page and fails with each violation's rule and targets. */
-async function expectNoViolations(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (options) => {
-    const results = await (window as unknown as AxeWindow).axe.run(document, options);
-    return results.violations.map(
-      (v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
-    );
-  }, AXE_OPTIONS);
-  if (violations.length > 0) throw new Error(`axe found violations:\n${violations.join('\n')}`);
-}
 
 interface Schedule {
   readonly title: string;
