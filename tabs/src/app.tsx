@@ -17,6 +17,8 @@ interface ViewProps {
   readonly programId?: string;
   /** A session to show (`?sessionId=`): the channel view opens it, the side panel shows it. */
   readonly sessionId?: string;
+  /** A cohort whose home to open (`?cohortId=`, channel view). */
+  readonly cohortId?: string;
 }
 
 type ViewModule = { readonly default: ComponentType<ViewProps> };
@@ -89,7 +91,11 @@ export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFe
   );
   const View = useMemo(() => lazyView(viewFromUrl(params)), [params]);
   const view = (
-    <View programId={params.get('programId') ?? undefined} sessionId={params.get('sessionId') ?? undefined} />
+    <View
+      programId={params.get('programId') ?? undefined}
+      sessionId={params.get('sessionId') ?? undefined}
+      cohortId={params.get('cohortId') ?? undefined}
+    />
   );
 
   // One boundary, shown from the first paint: code and data arrive in transitions, so React keeps the

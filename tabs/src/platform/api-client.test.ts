@@ -55,6 +55,21 @@ describe('api client', () => {
     });
   });
 
+  it('keeps the people a reporting_line conflict names, and sends PATCH bodies', async () => {
+    const related = [{ userId: 'u-sam', displayName: 'Sam Rivera', relation: 'report' }];
+    const body = { error: { code: 'reporting_line', message: 'Reporting line', related } };
+    const api = createApiClient({ getToken: async () => 't', fetch: answering(409, body).fetch });
+    await expect(api.post('/cohorts/c-1/members', { userId: 'u-jordan' })).rejects.toMatchObject({
+      code: 'reporting_line',
+      status: 409,
+      related,
+    });
+
+    const { fetch, calls } = answering(200, {});
+    await createApiClient({ getToken: async () => 't', fetch }).patch('/me/profile', { level: 'Senior' });
+    expect(calls[0]?.[1]).toMatchObject({ method: 'PATCH', body: '{"level":"Senior"}' });
+  });
+
   it('sends PUT bodies and downloads files as a Blob with the bearer token', async () => {
     const { fetch, calls } = answering(200, { status: 'going' });
     const api = createApiClient({ getToken: async () => 'dev:u-ada', fetch });

@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'conflict'
+  | 'reporting_line'
   | 'bad_request'
   | 'network'
   | 'unexpected';
@@ -15,6 +16,13 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** Someone a `reporting_line` conflict names: in the person's management chain, or reporting to them. */
+export interface RelatedPerson {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly relation: 'manager' | 'report';
+}
+
 /** A failed API call, typed so views can react to the outcome rather than to a status number. */
 export class ApiError extends Error {
   constructor(
@@ -22,6 +30,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly fields: readonly FieldError[] = [],
+    readonly related: readonly RelatedPerson[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,6 +42,7 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   /** A file answer (e.g. an .ics download) as a Blob; the bearer header rules out a plain link. */
   download(path: string): Promise<Blob>;
 }
@@ -53,8 +63,11 @@ const KNOWN_CODES = new Set<string>([
   'forbidden',
   'unauthenticated',
   'conflict',
+  'reporting_line',
   'bad_request',
 ]);
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /** The URL of an API path such as `/cohorts`: `<baseUrl>/api/cohorts`, ignoring a trailing slash on `baseUrl`. */
 export function apiUrl(baseUrl: string, path: string): string {
@@ -63,7 +76,7 @@ export function apiUrl(baseUrl: string, path: string): string {
 
 /** Creates the API client; every call carries `Authorization: Bearer <token>`. */
 export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: ApiClientOptions): ApiClient {
-  async function send(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, accept: string) {
+  async function send(method: Method, path: string, body: unknown, accept: string) {
     const token = await getToken().catch((error: unknown) => {
       throw new ApiError('unauthenticated', `You could not be signed in (${String(error)}).`, 0);
     });
@@ -82,7 +95,7 @@ export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: Ap
     if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
     return response;
   }
-  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
     const response = await send(method, path, body, 'application/json');
     return (await response.json().catch(() => undefined)) as T;
   }
@@ -90,12 +103,15 @@ export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: Ap
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
+    patch: (path, body) => call('PATCH', path, body),
     download: async (path) => (await send('GET', path, undefined, '*/*')).blob(),
   };
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
+  const error = (
+    payload as { error?: { code?: unknown; message?: unknown; fields?: unknown; related?: unknown } } | undefined
+  )?.error;
   const code =
     typeof error?.code === 'string' && KNOWN_CODES.has(error.code) ? (error.code as ApiErrorCode) : 'unexpected';
   const message =
@@ -105,7 +121,12 @@ function toApiError(status: number, payload: unknown): ApiError {
   const fields = Array.isArray(error?.fields)
     ? error.fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string')
     : [];
-  return new ApiError(code, message, status, fields);
+  const related = Array.isArray(error?.related)
+    ? error.related.filter(
+        (r): r is RelatedPerson => typeof r?.userId === 'string' && typeof r?.displayName === 'string',
+      )
+    : [];
+  return new ApiError(code, message, status, fields, related);
 }
 
 /** A message fit to show a user for any error thrown by an API call. */

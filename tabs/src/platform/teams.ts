@@ -50,19 +50,28 @@ export interface TabConfig {
   readonly suggestedDisplayName: string;
 }
 
+/** The chat id of the meeting the tab runs in, if any (what a session is bound to). */
+export function meetingChatId(context: TeamsContext | null): string | undefined {
+  return isMeetingContext(context) ? context?.chat?.id : undefined;
+}
+
 /**
  * Wires the Teams configuration page: `current()` is read when the user presses Save, so the
- * latest choice is saved. Returns a function that marks the configuration valid or not.
+ * latest choice is saved; `beforeSave` (e.g. binding the meeting to a session) runs first and may refuse.
+ * Returns a function that marks the configuration valid or not.
  */
-export function registerTabConfig(current: () => TabConfig | null): (valid: boolean) => void {
+export function registerTabConfig(
+  current: () => TabConfig | null,
+  beforeSave: () => Promise<void> = () => Promise.resolve(),
+): (valid: boolean) => void {
   pages.config.registerOnSaveHandler((saveEvent) => {
     const config = current();
     if (config === null) {
       saveEvent.notifyFailure('Choose a program first.');
       return;
     }
-    pages.config
-      .setConfig(config)
+    beforeSave()
+      .then(() => pages.config.setConfig(config))
       .then(() => saveEvent.notifySuccess())
       .catch((error: unknown) => saveEvent.notifyFailure(String(error)));
   });

@@ -1,4 +1,12 @@
-import type { CohortSummary, CreateCohortInput, RsvpResponse, ScheduleSessionInput, SessionView } from '@peerloop/core';
+import type {
+  CohortDetail,
+  CohortSummary,
+  CreateCohortInput,
+  Person,
+  RsvpResponse,
+  ScheduleSessionInput,
+  SessionView,
+} from '@peerloop/core';
 import type { FetchLike } from '../platform/api-client';
 import type { Persona } from '../platform/browser-session';
 import type { PersonItem } from '../features/people/people-api';
@@ -34,6 +42,10 @@ export class FakePeerLoopApi {
     { id: 'u-grace', displayName: 'Grace Hopper', title: 'Staff engineer', level: 'Senior', function: 'Engineering' },
   ];
   cohorts: CohortSummary[] = [];
+  /** Cohort homes (GET /api/cohorts/{id}); the members, agreement and leave routes change them. */
+  cohortDetails: CohortDetail[] = [];
+  /** The reader's profile (GET and PATCH /api/me/profile). */
+  profile: Person = { tenantId: 't', id: 'u-ada', displayName: 'Ada Lovelace', title: '', level: '', function: '' };
   sessions: SessionView[] = [];
   nextCreate: Reply | null = null;
   /** Answers for the next request to `METHOD /api/path` (e.g. `POST /api/sessions/s-1/check-in`). */
@@ -72,6 +84,12 @@ export class FakePeerLoopApi {
       return { status: 200, body: { tenantId: 't', userId, displayName: person?.displayName ?? userId } };
     }
     if (url.pathname.startsWith('/api/sessions')) return this.routeSession(method, url, body);
+    if (url.pathname.startsWith('/api/cohorts/')) return this.routeCohort(method, url, body, userId);
+    if (route === 'GET /api/me/profile') return { status: 200, body: { ...this.profile, exists: true } };
+    if (route === 'PATCH /api/me/profile') {
+      this.profile = { ...this.profile, ...(body as Partial<Person>) };
+      return { status: 200, body: this.profile };
+    }
     if (route === 'GET /api/dev/personas') {
       return this.personas ? { status: 200, body: { personas: this.personas } } : notFound();
     }
@@ -116,6 +134,45 @@ export class FakePeerLoopApi {
     if (method === 'POST' && action === 'check-in') {
       this.sessions[index] = { ...session, checkedIn: true };
       return { status: 200, body: { checkedInAt: new Date().toISOString() } };
+    }
+    return notFound();
+  }
+
+  private routeCohort(method: string, url: URL, body: unknown, userId: string): Reply {
+    const [, , , id, action, memberId, memberAction] = url.pathname.split('/');
+    const index = this.cohortDetails.findIndex((c) => c.id === id);
+    const cohort = this.cohortDetails[index];
+    if (!cohort) return notFound();
+    const save = (next: CohortDetail, reply: unknown) => {
+      this.cohortDetails[index] = next;
+      return { status: 200, body: reply };
+    };
+    if (method === 'GET' && action === undefined) return { status: 200, body: cohort };
+    if (method === 'POST' && action === 'agreements') {
+      return save({ ...cohort, myAgreementsAccepted: true }, { accepted: true });
+    }
+    if (method === 'POST' && action === 'members' && memberId === undefined) {
+      const input = body as { userId?: string; role?: CohortDetail['members'][number]['role'] };
+      const personId = input.userId ?? userId;
+      const displayName = this.people.find((p) => p.id === personId)?.displayName ?? personId;
+      const member = {
+        userId: personId,
+        displayName,
+        role: input.role ?? 'member',
+        joinedAt: new Date().toISOString(),
+      };
+      return save(
+        {
+          ...cohort,
+          members: [...cohort.members, { ...member, acceptedCurrentAgreements: false }],
+          myRole: personId === userId ? member.role : cohort.myRole,
+        },
+        { member, alreadyMember: false },
+      );
+    }
+    if (method === 'POST' && action === 'members' && memberAction === 'leave') {
+      const members = cohort.members.filter((m) => m.userId !== memberId);
+      return save({ ...cohort, members, myRole: memberId === userId ? null : cohort.myRole }, { left: true });
     }
     return notFound();
   }
@@ -171,6 +228,34 @@ export function aCohort(overrides: Partial<CohortSummary> = {}): CohortSummary {
     facilitators: [{ userId: 'u-grace', displayName: 'Grace Hopper' }],
     memberCount: 8,
     nextSession: null,
+    ...overrides,
+  };
+}
+
+/** A cohort home as its facilitator sees it, with sensible defaults; override what the test is about. */
+export function aCohortDetail(overrides: Partial<CohortDetail> = {}): CohortDetail {
+  return {
+    ...aCohort(),
+    capacity: 10,
+    joinPolicy: 'invitation',
+    members: [
+      {
+        userId: 'u-grace',
+        displayName: 'Grace Hopper',
+        role: 'facilitator',
+        joinedAt: '2031-01-05T09:00:00.000Z',
+        acceptedCurrentAgreements: true,
+      },
+    ],
+    myRole: 'facilitator',
+    myAgreementsAccepted: true,
+    invited: false,
+    agreements: {
+      codeOfConduct: { version: 2, text: 'Be curious and kind.' },
+      confidentiality: { version: 1, text: 'What is said here stays here.' },
+    },
+    canManage: true,
+    departures: [],
     ...overrides,
   };
 }

@@ -139,3 +139,43 @@ describe('new cohort form', () => {
     expect(field('Name').value).toBe('Finance peers');
   });
 });
+
+describe('"Suggest cohorts"', () => {
+  it('shows each suggestion with its reason and names, and opens "New cohort" prefilled from one', async () => {
+    const api = new FakePeerLoopApi();
+    api.answerNext('POST /api/programs/p-eng/cohort-suggestions', {
+      status: 200,
+      body: {
+        thread: 'level',
+        size: 3,
+        bounds: { min: 2, max: 4 },
+        cohorts: [
+          {
+            key: 'Senior',
+            threadValues: ['Senior'],
+            memberIds: ['u-grace', 'u-linus'],
+            explanation: 'These 2 people share the level Senior.',
+          },
+        ],
+        unplaced: [{ personId: 'u-ada', reason: 'everyone else is in her reporting line' }],
+        names: { 'u-grace': 'Grace Hopper', 'u-linus': 'Linus Pauling', 'u-ada': 'Ada Lovelace' },
+      },
+    });
+    renderSignedIn(<ChannelView programId="p-eng" />, api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Suggest cohorts' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Suggest cohorts' }));
+    fireEvent.change(dialog.getByLabelText('Members per cohort'), { target: { value: '3' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Suggest' }));
+
+    expect(await dialog.findByText('These 2 people share the level Senior.')).toBeTruthy();
+    expect(dialog.getByText('Members: Grace Hopper and Linus Pauling')).toBeTruthy();
+    expect(dialog.getByText('Ada Lovelace: everyone else is in her reporting line')).toBeTruthy();
+    expect(api.requests.at(-1)?.body).toEqual({ thread: 'level', size: 3 });
+
+    fireEvent.click(dialog.getByRole('button', { name: 'Create this cohort: Senior' }));
+    const form = within(await screen.findByRole('dialog', { name: 'New cohort' }));
+    expect((form.getByLabelText('Name') as HTMLInputElement).value).toBe('Senior');
+    expect((form.getByLabelText('Level') as HTMLInputElement).value).toBe('Senior');
+    await waitFor(() => expect((form.getByLabelText('Facilitator') as HTMLSelectElement).value).toBe('u-grace'));
+  });
+});

@@ -1,9 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import type { CohortSummary } from '@peerloop/core';
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CohortDetail, CohortSummary } from '@peerloop/core';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useApi } from '../platform/api-context';
 import { CohortList } from '../features/cohorts/cohort-list';
+import type { CohortFormValues } from '../features/cohorts/cohort-form';
 import { listCohorts } from '../features/cohorts/cohorts-api';
+import { useCohortHome } from '../features/cohorts/use-cohort-home';
 import { listPrograms } from '../features/programs/programs-api';
 import type { ProgramItem } from '../features/programs/programs-api';
 import { Page } from '../shared/page';
@@ -14,21 +16,35 @@ import type { ResourceHandle } from '../shared/use-resource';
 
 const loadDialog = () => import('../features/cohorts/new-cohort-dialog');
 const NewCohortDialog = lazy(() => loadDialog().then((m) => ({ default: m.NewCohortDialog })));
+const SuggestCohortsDialog = lazy(() =>
+  import('../features/programs/suggest-cohorts-dialog').then((m) => ({ default: m.SuggestCohortsDialog })),
+);
 const loadCalendar = () => import('../features/calendar/sessions-calendar');
 const SessionsCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.SessionsCalendar })));
 
 type Section = 'cohorts' | 'calendar';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
 
 const SECTIONS = [
   ['cohorts', 'Cohorts'],
   ['calendar', 'Calendar'],
 ] as const;
 
+export interface ChannelViewProps {
+  readonly programId?: string;
+  readonly sessionId?: string;
+  readonly cohortId?: string;
+}
+
 /**
  * Cohort home of a channel: the program's cohorts (with a form to form one for program owners) and the
- * sessions calendar; `sessionId` (a deep link) opens the calendar on that session.
+ * sessions calendar; `sessionId` (a deep link) opens the calendar on that session, `cohortId` a cohort's home.
  */
-export function ChannelView({ programId, sessionId }: { programId?: string; sessionId?: string }) {
+export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps) {
+  const styles = useStyles();
   const api = useApi();
   const [section, setSection] = useState<Section>(sessionId ? 'calendar' : 'cohorts');
   const programs = useResource(() => listPrograms(api), 'programs');
@@ -36,6 +52,9 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
   const [dialog, setDialog] = useState<'closed' | 'open' | 'unopened'>('unopened');
   const [created, setCreated] = useState<{ cohort: CohortSummary; shown: boolean } | null>(null);
   const newCohortButton = useRef<HTMLButtonElement>(null);
+  const [suggesting, setSuggesting] = useState<'closed' | 'open' | 'unopened'>('unopened');
+  const [prefill, setPrefill] = useState<{ key: number; values?: Partial<CohortFormValues> }>({ key: 0 });
+  const cohortHome = useCohortHome(cohortId);
 
   const allPrograms = programs.resource.status === 'ready' ? programs.resource.data : [];
   const program = allPrograms.find((p) => p.id === programId) ?? (programId ? undefined : onlyOne(allPrograms));
@@ -53,6 +72,12 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
     requestAnimationFrame(() => newCohortButton.current?.focus());
   }
 
+  function createFromSuggestion(values: Partial<CohortFormValues>) {
+    setSuggesting('closed');
+    setPrefill((p) => ({ key: p.key + 1, values }));
+    setDialog('open');
+  }
+
   function onCreated(cohort: CohortSummary) {
     const shown = !programId || cohort.programId === programId;
     if (shown) cohorts.update((list) => [cohort, ...list.filter((c) => c.id !== cohort.id)]);
@@ -60,12 +85,26 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
     closeDialog();
   }
 
+  function onCohortChanged(detail: CohortDetail) {
+    cohorts.update((list) => list.map((c) => (c.id === detail.id ? detail : c)));
+  }
+
   const title = program?.name ?? (programs.resource.status === 'loading' ? 'PeerLoop' : 'Cohorts');
   const actions =
     manageable.length > 0 && section === 'cohorts' ? (
-      <Button ref={newCohortButton} appearance="primary" onClick={() => setDialog('open')}>
-        New cohort
-      </Button>
+      <div className={styles.actions}>
+        <Button onClick={() => setSuggesting('open')}>Suggest cohorts</Button>
+        <Button
+          ref={newCohortButton}
+          appearance="primary"
+          onClick={() => {
+            setPrefill((p) => (p.values ? { key: p.key + 1 } : p));
+            setDialog('open');
+          }}
+        >
+          New cohort
+        </Button>
+      </div>
     ) : null;
 
   return (
@@ -86,7 +125,7 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
       )}
       <SectionTabs label="Channel sections" tabs={SECTIONS} selected={section} onSelect={setSection}>
         {section === 'cohorts' ? (
-          <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} />
+          <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} onOpen={cohortHome.open} />
         ) : (
           <Suspense fallback={<LoadingState label="Loading the calendar" />}>
             <SessionsCalendar
@@ -98,9 +137,23 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
           </Suspense>
         )}
       </SectionTabs>
+      {cohortHome.dialog(onCohortChanged)}
+      {suggesting !== 'unopened' && (
+        <Suspense fallback={<LoadingState label="Opening suggestions" />}>
+          <SuggestCohortsDialog
+            open={suggesting === 'open'}
+            programs={manageable}
+            defaultProgramId={(manageable.find((p) => p.id === programId) ?? manageable[0])?.id ?? ''}
+            onCreate={createFromSuggestion}
+            onClose={() => setSuggesting('closed')}
+          />
+        </Suspense>
+      )}
       {dialog !== 'unopened' && (
         <Suspense fallback={<LoadingState label="Opening the form" />}>
           <NewCohortDialog
+            key={prefill.key}
+            initialValues={prefill.values}
             open={dialog === 'open'}
             programs={manageable}
             defaultProgramId={(manageable.find((p) => p.id === programId) ?? manageable[0])?.id ?? ''}
@@ -116,9 +169,11 @@ export function ChannelView({ programId, sessionId }: { programId?: string; sess
 function CohortsSection({
   cohorts: { resource, reload },
   canManage,
+  onOpen,
 }: {
   cohorts: ResourceHandle<CohortSummary[]>;
   canManage: boolean;
+  onOpen: (cohortId: string, opener: HTMLElement) => void;
 }) {
   if (resource.status === 'loading') return <LoadingState label="Loading cohorts" />;
   if (resource.status === 'error')
@@ -130,7 +185,7 @@ function CohortsSection({
       </EmptyState>
     );
   }
-  return <CohortList cohorts={resource.data} label="Cohorts" />;
+  return <CohortList cohorts={resource.data} label="Cohorts" onOpen={onOpen} />;
 }
 
 function onlyOne(programs: readonly ProgramItem[]): ProgramItem | undefined {

@@ -1,9 +1,10 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { SessionView } from '@peerloop/core';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CohortDetail, SessionView } from '@peerloop/core';
 import { Suspense, lazy, useRef, useState } from 'react';
 import { useApi } from '../platform/api-context';
 import { CohortList, byNextSession } from '../features/cohorts/cohort-list';
 import { listCohorts } from '../features/cohorts/cohorts-api';
+import { useCohortHome } from '../features/cohorts/use-cohort-home';
 import { listMySessions } from '../features/sessions/my-sessions';
 import { SessionAgenda } from '../features/sessions/session-agenda';
 import { Page } from '../shared/page';
@@ -12,6 +13,10 @@ import { useResource } from '../shared/use-resource';
 
 const SessionDialog = lazy(() =>
   import('../features/sessions/session-dialog').then((m) => ({ default: m.SessionDialog })),
+);
+
+const ProfileDialog = lazy(() =>
+  import('../features/people/profile-dialog').then((m) => ({ default: m.ProfileDialog })),
 );
 
 const useStyles = makeStyles({
@@ -29,6 +34,9 @@ export function PersonalView() {
   }, 'mine');
   const [opened, setOpened] = useState<{ id: string; open: boolean } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const cohortHome = useCohortHome();
+  const [profile, setProfile] = useState<'unopened' | 'open' | 'closed'>('unopened');
+  const profileButton = useRef<HTMLButtonElement>(null);
   const cohorts = resource.status === 'ready' ? resource.data.cohorts : [];
   const cohortName = (id: string) => cohorts.find((c) => c.id === id)?.name;
 
@@ -41,8 +49,25 @@ export function PersonalView() {
     update((data) => ({ ...data, sessions: data.sessions.map((s) => (s.id === next.id ? { ...s, ...next } : s)) }));
   }
 
+  function cohortChanged(detail: CohortDetail) {
+    update((data) => ({
+      ...data,
+      cohorts:
+        detail.myRole === null
+          ? data.cohorts.filter((c) => c.id !== detail.id)
+          : data.cohorts.map((c) => (c.id === detail.id ? detail : c)),
+    }));
+  }
+
   return (
-    <Page title="My learning">
+    <Page
+      title="My learning"
+      actions={
+        <Button ref={profileButton} onClick={() => setProfile('open')}>
+          My profile
+        </Button>
+      }
+    >
       {resource.status === 'loading' && <LoadingState label="Loading your sessions and cohorts" />}
       {resource.status === 'error' && (
         <ErrorState title="Your sessions and cohorts could not be loaded." error={resource.error} onRetry={reload} />
@@ -76,10 +101,22 @@ export function PersonalView() {
                 <Text>You are not in any cohort yet. Cohorts your program forms with you will show here.</Text>
               </EmptyState>
             ) : (
-              <CohortList cohorts={cohorts} label="My cohorts" headingLevel={3} />
+              <CohortList cohorts={cohorts} label="My cohorts" headingLevel={3} onOpen={cohortHome.open} />
             )}
           </section>
         </>
+      )}
+      {cohortHome.dialog(cohortChanged)}
+      {profile !== 'unopened' && (
+        <Suspense fallback={<LoadingState label="Opening your profile" />}>
+          <ProfileDialog
+            open={profile === 'open'}
+            onClose={() => {
+              setProfile('closed');
+              requestAnimationFrame(() => profileButton.current?.focus());
+            }}
+          />
+        </Suspense>
       )}
       {opened !== null && (
         <Suspense fallback={<LoadingState label="Opening the session" />}>

@@ -1,7 +1,9 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortSummary } from '@peerloop/core';
-import { useApi } from '../platform/api-context';
+import { useApi, useHost } from '../platform/api-context';
+import { ApiError } from '../platform/api-client';
 import type { ApiClient } from '../platform/api-client';
+import { meetingChatId } from '../platform/teams';
 import { byNextSession } from '../features/cohorts/cohort-list';
 import { listCohorts } from '../features/cohorts/cohorts-api';
 import { formatSessionStart } from '../features/cohorts/format';
@@ -9,7 +11,7 @@ import { SESSION_KIND_LABELS } from '../features/cohorts/labels';
 import { listMySessions } from '../features/sessions/my-sessions';
 import { RsvpControls } from '../features/sessions/rsvp-controls';
 import { SessionFacts } from '../features/sessions/session-facts';
-import { getSession } from '../features/sessions/sessions-api';
+import { getSession, sessionForMeeting } from '../features/sessions/sessions-api';
 import type { SessionDetail } from '../features/sessions/sessions-api';
 import { Page } from '../shared/page';
 import { EmptyState, ErrorState, LoadingState } from '../shared/status';
@@ -57,9 +59,20 @@ interface PanelData {
   readonly session: SessionDetail | null;
 }
 
-async function loadPanel(api: ApiClient, sessionId: string | undefined): Promise<PanelData> {
+/** The session bound to the meeting, or null when none is (404). */
+async function boundSession(api: ApiClient, chatId: string | undefined): Promise<SessionDetail | null> {
+  if (!chatId) return null;
+  return sessionForMeeting(api, chatId).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === 'not_found') return null;
+    throw error;
+  });
+}
+
+async function loadPanel(api: ApiClient, sessionId: string | undefined, chatId?: string): Promise<PanelData> {
   const cohorts = (await listCohorts(api, { mine: true })).sort(byNextSession);
   if (sessionId) return { cohorts, session: await getSession(api, sessionId) };
+  const bound = await boundSession(api, chatId);
+  if (bound) return { cohorts, session: bound };
   const next = (await listMySessions(api, cohorts)).find(
     (s) => s.status === 'scheduled' && cohorts.some((c) => c.id === s.cohortId),
   );
@@ -67,13 +80,18 @@ async function loadPanel(api: ApiClient, sessionId: string | undefined): Promise
 }
 
 /**
- * Meeting side panel (about 320 px wide): the session of the meeting (`sessionId`) or the next one of my
- * cohorts, with its agenda, who is coming, my answer and check-in; then each cohort's next session.
+ * Meeting side panel (about 320 px wide): the session of the meeting (`sessionId`, else the one bound to the
+ * meeting's chat) or the next one of my cohorts, with its agenda, who is coming, my answer and check-in; then each cohort's next session.
  */
 export function SidepanelView({ sessionId }: { sessionId?: string }) {
   const styles = useStyles();
   const api = useApi();
-  const { resource, reload, update } = useResource(() => loadPanel(api, sessionId), sessionId ?? 'next');
+  const host = useHost();
+  const chatId = host.kind === 'teams' ? meetingChatId(host.context) : undefined;
+  const { resource, reload, update } = useResource(
+    () => loadPanel(api, sessionId, chatId),
+    sessionId ?? `meeting:${chatId ?? ''}`,
+  );
   const session = resource.status === 'ready' ? resource.data.session : null;
   return (
     <Page title="Next sessions" compact>

@@ -1,5 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortSummary } from '@peerloop/core';
+import { useLinkStyles } from '../../shared/link-styles';
 import { formatMemberCount, formatNames, formatSessionStart } from './format';
 import { COHORT_KIND_LABELS, SESSION_KIND_LABELS, STATUS_LABELS, THREAD_LABELS, THREAD_NAMES } from './labels';
 
@@ -43,9 +44,17 @@ const useStyles = makeStyles({
   detail: { margin: 0 },
 });
 
+export interface CohortCardProps {
+  readonly cohort: CohortSummary;
+  readonly headingLevel?: 2 | 3;
+  /** Opens the cohort's home; its name becomes the button that does it. */
+  readonly onOpen?: (cohortId: string, opener: HTMLElement) => void;
+}
+
 /** One cohort as an article: name, purpose, kind, common threads, facilitators, size and next session. */
-export function CohortCard({ cohort, headingLevel = 2 }: { cohort: CohortSummary; headingLevel?: 2 | 3 }) {
+export function CohortCard({ cohort, headingLevel = 2, onOpen }: CohortCardProps) {
   const styles = useStyles();
+  const link = useLinkStyles();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `cohort-${cohort.id}-name`;
   const threads = THREAD_NAMES.flatMap((name) => {
@@ -57,7 +66,13 @@ export function CohortCard({ cohort, headingLevel = 2 }: { cohort: CohortSummary
     <article className={styles.card} aria-labelledby={headingId}>
       <div className={styles.header}>
         <Heading id={headingId} className={styles.name}>
-          {cohort.name}
+          {onOpen ? (
+            <button type="button" className={link.link} onClick={(event) => onOpen(cohort.id, event.currentTarget)}>
+              {cohort.name}
+            </button>
+          ) : (
+            cohort.name
+          )}
         </Heading>
         <Badge appearance="outline" color="informative">
           {STATUS_LABELS[cohort.status]}

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortSummary } from '@peerloop/core';
 import { CohortCard } from './cohort-card';
+import type { CohortCardProps } from './cohort-card';
 
 const useStyles = makeStyles({
   list: {
@@ -18,17 +19,19 @@ export function CohortList({
   cohorts,
   label,
   headingLevel = 2,
+  onOpen,
 }: {
   cohorts: readonly CohortSummary[];
   label: string;
   headingLevel?: 2 | 3;
+  onOpen?: CohortCardProps['onOpen'];
 }) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={label}>
       {cohorts.map((cohort) => (
         <li key={cohort.id}>
-          <CohortCard cohort={cohort} headingLevel={headingLevel} />
+          <CohortCard cohort={cohort} headingLevel={headingLevel} onOpen={onOpen} />
         </li>
       ))}
     </ul>

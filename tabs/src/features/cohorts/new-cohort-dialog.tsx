@@ -54,16 +54,28 @@ export interface NewCohortDialogProps {
   /** Programs the user may form cohorts in. */
   readonly programs: readonly ProgramItem[];
   readonly defaultProgramId: string;
+  /** Values to start from, e.g. a suggested cohort's thread and facilitator. */
+  readonly initialValues?: Partial<CohortFormValues>;
   readonly onCreated: (cohort: CohortSummary) => void;
   readonly onClose: () => void;
 }
 
 /** The "New cohort" form in a modal dialog; shows the API's field errors on their fields and keeps the input. */
-export function NewCohortDialog({ open, programs, defaultProgramId, onCreated, onClose }: NewCohortDialogProps) {
+export function NewCohortDialog({
+  open,
+  programs,
+  defaultProgramId,
+  initialValues,
+  onCreated,
+  onClose,
+}: NewCohortDialogProps) {
   const styles = useStyles();
   const api = useApi();
   const people = useResource(() => listPeople(api), 'people');
-  const [values, setValues] = useState<CohortFormValues>(() => emptyCohortForm(defaultProgramId));
+  const [values, setValues] = useState<CohortFormValues>(() => ({
+    ...emptyCohortForm(defaultProgramId),
+    ...initialValues,
+  }));
   const [errors, setErrors] = useState<CohortFormErrors>(NO_ERRORS);
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);

@@ -62,6 +62,16 @@ export function cancelSession(
   return api.post<{ cancelled: number }>(path(id, '/cancel'), { scope });
 }
 
+/** Binds the Teams meeting (its chat id) the session is held in, so the meeting's side panel shows it. */
+export function bindMeeting(api: ApiClient, id: string, chatId: string): Promise<SessionView> {
+  return api.put<SessionView>(path(id, '/meeting'), { chatId });
+}
+
+/** The session a meeting is bound to; rejects with `not_found` when none is. */
+export function sessionForMeeting(api: ApiClient, chatId: string): Promise<SessionDetail> {
+  return api.get<SessionDetail>(`/meetings/${encodeURIComponent(chatId)}/session`);
+}
+
 /** Downloads the session as an .ics file through a temporary object URL. */
 export async function downloadIcs(api: ApiClient, id: string): Promise<void> {
   const url = URL.createObjectURL(await api.download(path(id, '/ics')));
