@@ -69,6 +69,39 @@ describe('the channel tab in headless Chromium, browser mode, against the real A
     expect(await page.getByLabel('Purpose', { exact: true }).inputValue()).toBe('Too short a name');
   });
 
+  it('turns a suggested cohort into a real one, with its suggested members', async () => {
+    await signInAs('Avery Chen');
+    await page.getByRole('button', { name: 'Suggest cohorts' }).click();
+    const suggest = page.getByRole('dialog', { name: 'Suggest cohorts' });
+    await suggest.getByLabel('Common thread', { exact: true }).selectOption({ label: 'Function' });
+    await suggest.getByLabel('Members per cohort', { exact: true }).fill('3');
+    await suggest.getByRole('button', { name: 'Suggest', exact: true }).click();
+    const create = suggest.getByRole('button', { name: /^Create this cohort: / }).first();
+    await create.waitFor();
+    const suggestedName = (await create.getAttribute('aria-label'))!.replace('Create this cohort: ', '');
+    const members = await suggest
+      .getByRole('list', { name: 'Suggested cohorts' })
+      .getByRole('listitem')
+      .first()
+      .textContent();
+    const suggestedCount = (members!.match(/Members: (.*?)Create this cohort/)?.[1] ?? '')
+      .split(/, | and /)
+      .filter(Boolean).length;
+    await create.click();
+
+    const form = page.getByRole('dialog', { name: 'New cohort' });
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe(suggestedName);
+    await form.getByLabel('Purpose', { exact: true }).fill('Formed from a suggestion.');
+    await form.getByRole('button', { name: 'Create cohort' }).click();
+    await page.getByText(/suggested members added\./).waitFor();
+
+    const card = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: suggestedName }) })
+      .first();
+    await expectText(card.textContent(), new RegExp(`${suggestedCount} members?`));
+  });
+
   it('does not offer "New cohort" to a participant', async () => {
     await signInAs('Sam Rivera');
     await page.getByRole('heading', { name: 'New Admins Circle' }).waitFor();

@@ -5,6 +5,8 @@ import { useApi } from '../platform/api-context';
 import { CohortList } from '../features/cohorts/cohort-list';
 import type { CohortFormValues } from '../features/cohorts/cohort-form';
 import { listCohorts } from '../features/cohorts/cohorts-api';
+import { addMember } from '../features/cohorts/membership-api';
+import { describeError } from '../platform/api-client';
 import { useCohortHome } from '../features/cohorts/use-cohort-home';
 import { listPrograms } from '../features/programs/programs-api';
 import type { ProgramItem } from '../features/programs/programs-api';
@@ -50,10 +52,17 @@ export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps
   const programs = useResource(() => listPrograms(api), 'programs');
   const cohorts = useResource(() => listCohorts(api, { programId }), programId ?? '');
   const [dialog, setDialog] = useState<'closed' | 'open' | 'unopened'>('unopened');
-  const [created, setCreated] = useState<{ cohort: CohortSummary; shown: boolean } | null>(null);
+  const [created, setCreated] = useState<{
+    cohort: CohortSummary;
+    shown: boolean;
+    /** Members of a suggestion being added after the cohort was created. */
+    members?: { pending: number; added: number; failed: string[] };
+  } | null>(null);
   const newCohortButton = useRef<HTMLButtonElement>(null);
   const [suggesting, setSuggesting] = useState<'closed' | 'open' | 'unopened'>('unopened');
-  const [prefill, setPrefill] = useState<{ key: number; values?: Partial<CohortFormValues> }>({ key: 0 });
+  const [prefill, setPrefill] = useState<{ key: number; values?: Partial<CohortFormValues>; memberIds?: string[] }>({
+    key: 0,
+  });
   const cohortHome = useCohortHome(cohortId);
 
   const allPrograms = programs.resource.status === 'ready' ? programs.resource.data : [];
@@ -72,9 +81,9 @@ export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps
     requestAnimationFrame(() => newCohortButton.current?.focus());
   }
 
-  function createFromSuggestion(values: Partial<CohortFormValues>) {
+  function createFromSuggestion(values: Partial<CohortFormValues>, memberIds: readonly string[]) {
     setSuggesting('closed');
-    setPrefill((p) => ({ key: p.key + 1, values }));
+    setPrefill((p) => ({ key: p.key + 1, values, memberIds: [...memberIds] }));
     setDialog('open');
   }
 
@@ -83,6 +92,28 @@ export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps
     if (shown) cohorts.update((list) => [cohort, ...list.filter((c) => c.id !== cohort.id)]);
     setCreated({ cohort, shown });
     closeDialog();
+    const suggested = (prefill.memberIds ?? []).filter((id) => !cohort.facilitators.some((f) => f.userId === id));
+    setPrefill((p) => ({ key: p.key, values: p.values }));
+    if (suggested.length > 0) void addSuggestedMembers(cohort, suggested);
+  }
+
+  /** After "Create this cohort" from a suggestion: add its other members, one by one, and say how it went. */
+  async function addSuggestedMembers(cohort: CohortSummary, userIds: readonly string[]) {
+    let added = 0;
+    const failed: string[] = [];
+    setCreated((c) => c && { ...c, members: { pending: userIds.length, added, failed } });
+    for (const userId of userIds) {
+      try {
+        await addMember(api, cohort.id, { userId });
+        added += 1;
+      } catch (error) {
+        failed.push(describeError(error));
+      }
+      setCreated(
+        (c) => c && { ...c, members: { pending: userIds.length - added - failed.length, added, failed: [...failed] } },
+      );
+    }
+    cohorts.reload();
   }
 
   function onCohortChanged(detail: CohortDetail) {
@@ -120,6 +151,15 @@ export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps
             {created.shown
               ? '.'
               : ` in ${programName(allPrograms, created.cohort.programId)}; this tab shows another program.`}
+            {created.members && (
+              <span role="status">
+                {' '}
+                {created.members.pending > 0
+                  ? `Adding the suggested members: ${created.members.added} added, ${created.members.pending} to go…`
+                  : `${created.members.added} suggested members added.`}
+                {created.members.failed.length > 0 ? ` Not added: ${created.members.failed.join('; ')}` : ''}
+              </span>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -74,7 +74,8 @@ export interface SuggestCohortsDialogProps {
   /** Programs the reader owns. */
   readonly programs: readonly ProgramItem[];
   readonly defaultProgramId: string;
-  readonly onCreate: (values: Partial<CohortFormValues>) => void;
+  /** Opens the "New cohort" form with the suggestion; its other members are added once it is created. */
+  readonly onCreate: (values: Partial<CohortFormValues>, memberIds: readonly string[]) => void;
   readonly onClose: () => void;
 }
 
@@ -177,7 +178,9 @@ export function SuggestCohortsDialog({
                       <Text>Members: {formatNames(suggestion.memberIds.map(name))}</Text>
                       <Button
                         aria-label={`Create this cohort: ${suggestion.key}`}
-                        onClick={() => onCreate(prefillFromSuggestion(programId, result.thread, suggestion))}
+                        onClick={() =>
+                          onCreate(prefillFromSuggestion(programId, result.thread, suggestion), suggestion.memberIds)
+                        }
                       >
                         Create this cohort
                       </Button>
