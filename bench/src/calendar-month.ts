@@ -41,20 +41,26 @@ try {
 
   const container = stack.runtime.cosmos.database(stack.config.cosmos.database).container('sessions');
   const pointRead = () => container.item('bench-series-100', tenantId).read();
-  const url = `${stack.host.url}/api/sessions?cohortId=new-admins-circle&from=2028-03-01T00:00:00Z&to=2028-04-01T00:00:00Z`;
+  const range = 'from=2028-03-01T00:00:00Z&to=2028-04-01T00:00:00Z';
   const headers = { authorization: 'Bearer dev:sam-rivera' };
   let shown = 0;
-  const month = async () => {
-    const response = await fetch(url, { headers });
+  const monthOf = (scope: string) => async () => {
+    const response = await fetch(`${stack.host.url}/api/sessions?${scope}&${range}`, { headers });
     if (response.status !== 200) throw new Error(`calendar month answered ${response.status}`);
     shown = ((await response.json()) as { items: unknown[] }).items.length;
   };
+  // A cohort's month (the API's cohort filter, which also tells whether the reader runs the cohort), and the
+  // program's month the channel tab actually asks for (it filters by cohort in the browser).
+  const month = monthOf('cohortId=new-admins-circle');
+  const programMonth = monthOf('programId=admin-community');
 
   const { storeRequests, queryPlans } = await warmAndCountRequests(stack, pointRead, month);
+  const programScope = await warmAndCountRequests(stack, pointRead, programMonth, 5);
 
-  const [raw, api] = await interleaved(ROUNDS, BATCH, [pointRead, month]);
+  const [raw, api, program] = await interleaved(ROUNDS, BATCH, [pointRead, month, programMonth]);
   const rawStats = summarize(raw!);
   const apiStats = summarize(api!);
+  const programStats = summarize(program!);
   report('calendar-month', {
     cohort_sessions: SESSIONS,
     sessions_in_month: shown,
@@ -67,6 +73,9 @@ try {
     api_rps_sequential: round(1000 / apiStats.mean, 1),
     store_round_trips: storeRequests,
     sdk_query_plan_lookups: queryPlans,
+    program_month_p50_ms: programStats.p50,
+    program_month_p95_ms: programStats.p95,
+    program_month_store_round_trips: programScope.storeRequests,
     samples: apiStats.count,
   });
 } finally {
