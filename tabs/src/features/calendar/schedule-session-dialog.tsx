@@ -14,6 +14,7 @@ import {
   Text,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { CohortSummary } from '@peerloop/core';
@@ -28,24 +29,11 @@ import { scheduleSession } from '../sessions/sessions-api';
 import type { ScheduleResult } from '../sessions/sessions-api';
 import { emptyScheduleForm, isScheduleErrors, toScheduleErrors, toScheduleInput } from './schedule-form';
 import type { ScheduleFormErrors, ScheduleFormField, ScheduleFormValues } from './schedule-form';
+import { useFormStyles } from '../../shared/form-styles';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(44rem, calc(100vw - 2rem))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  pair: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 14rem), 1fr))',
-    gap: tokens.spacingVerticalM,
-  },
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    border: 'none',
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 const NO_ERRORS: ScheduleFormErrors = { byField: {}, other: [] };
@@ -75,6 +63,7 @@ export function ScheduleSessionDialog({
   onClose,
 }: ScheduleSessionDialogProps) {
   const styles = useStyles();
+  const form = useFormStyles();
   const api = useApi();
   const people = useResource(() => listPeople(api), 'people');
   const [values, setValues] = useState<ScheduleFormValues>(() =>
@@ -132,14 +121,14 @@ export function ScheduleSessionDialog({
         <form ref={formRef} noValidate onSubmit={submit}>
           <DialogBody>
             <DialogTitle>Schedule session</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={form.content}>
               <Text>Cohort, Session kind, Title, Start, Duration and Time zone are required.</Text>
               {failure !== null && (
                 <MessageBar intent="error" layout="multiline">
                   <MessageBarBody>{failure}</MessageBarBody>
                 </MessageBar>
               )}
-              <div className={styles.pair}>
+              <div className={form.fieldGrid}>
                 <Field label="Cohort" {...field('cohortId')}>
                   <Select {...bind('cohortId')} required>
                     {cohorts.map((c) => (
@@ -172,7 +161,7 @@ export function ScheduleSessionDialog({
               >
                 <Textarea {...bind('description')} resize="vertical" />
               </Field>
-              <div className={styles.pair}>
+              <div className={form.fieldGrid}>
                 <Field label="Start" hint="Date and time in the time zone below." {...field('startLocal')}>
                   <Input {...bind('startLocal')} type="datetime-local" required />
                 </Field>
@@ -183,7 +172,7 @@ export function ScheduleSessionDialog({
                   <Input {...bind('timeZone')} required />
                 </Field>
               </div>
-              <div className={styles.pair}>
+              <div className={form.fieldGrid}>
                 <Field label="Location" hint="Optional." {...field('location')}>
                   <Input {...bind('location')} />
                 </Field>
@@ -228,7 +217,7 @@ export function ScheduleSessionDialog({
                 </Field>
               )}
               {values.kind === 'book-club' && (
-                <div className={styles.pair}>
+                <div className={form.fieldGrid}>
                   <Field label="Book" hint="Optional." {...field('book')}>
                     <Input {...bind('book')} />
                   </Field>
@@ -237,9 +226,9 @@ export function ScheduleSessionDialog({
                   </Field>
                 </div>
               )}
-              <fieldset className={styles.group}>
-                <legend className={styles.legend}>Recurrence</legend>
-                <div className={styles.pair}>
+              <fieldset className={mergeClasses(form.fieldset, styles.group)}>
+                <legend className={form.legend}>Recurrence</legend>
+                <div className={form.fieldGrid}>
                   <Field label="Repeats" {...field('repeats')}>
                     <Select {...bind('repeats')}>
                       {REPEATS.map(([value, label]) => (

@@ -14,7 +14,7 @@ import {
   Text,
   Textarea,
   makeStyles,
-  tokens,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { CohortKind, CohortSummary } from '@peerloop/core';
 import { useEffect, useRef, useState } from 'react';
@@ -30,20 +30,10 @@ import { createCohort } from './cohorts-api';
 import { emptyCohortForm, isFormErrors, toCreateCohortInput, toFormErrors } from './cohort-form';
 import type { CohortFormErrors, CohortFormField, CohortFormValues } from './cohort-form';
 import { COHORT_KIND_LABELS, THREAD_LABELS, THREAD_NAMES } from './labels';
+import { useFormStyles } from '../../shared/form-styles';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  threads: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 14rem), 1fr))',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    border: 'none',
-    minWidth: 0,
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   legendHint: { gridColumn: '1 / -1' },
 });
 
@@ -70,6 +60,7 @@ export function NewCohortDialog({
   onClose,
 }: NewCohortDialogProps) {
   const styles = useStyles();
+  const form = useFormStyles();
   const api = useApi();
   const people = useResource(() => listPeople(api), 'people');
   const [values, setValues] = useState<CohortFormValues>(() => ({
@@ -130,7 +121,7 @@ export function NewCohortDialog({
         <form ref={formRef} noValidate onSubmit={submit}>
           <DialogBody>
             <DialogTitle>New cohort</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={form.content}>
               <Text>Program, Name, Purpose and Facilitator are required; the rest is optional.</Text>
               {failure !== null && (
                 <MessageBar intent="error" layout="multiline">
@@ -164,8 +155,8 @@ export function NewCohortDialog({
                   ))}
                 </Select>
               </Field>
-              <fieldset className={styles.threads}>
-                <legend className={styles.legend}>Common threads</legend>
+              <fieldset className={mergeClasses(form.fieldset, form.fieldGrid)}>
+                <legend className={form.legend}>Common threads</legend>
                 <Text className={styles.legendHint} size={200}>
                   Optional. Fill in what the members share.
                 </Text>

@@ -12,7 +12,6 @@ import {
   MessageBarBody,
   Select,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import type { Person } from '@peerloop/core';
 import { useEffect, useRef, useState } from 'react';
@@ -26,15 +25,10 @@ import type { PersonItem } from './people-api';
 import { getMyProfile, updateMyProfile } from './profile-api';
 import { timeZoneOptions, toProfileErrors, toProfilePatch, toProfileValues } from './profile-form';
 import type { ProfileField, ProfileValues } from './profile-form';
+import { useFormStyles } from '../../shared/form-styles';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 14rem), 1fr))',
-    gap: tokens.spacingVerticalM,
-  },
 });
 
 export interface ProfileDialogProps {
@@ -45,6 +39,7 @@ export interface ProfileDialogProps {
 /** "My profile": the common threads cohorts are formed around, the manager and the time zone. */
 export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
   const styles = useStyles();
+  const form = useFormStyles();
   const api = useApi();
   const { resource, reload } = useResource(
     () => Promise.all([getMyProfile(api), listPeople(api)]).then(([profile, people]) => ({ profile, people })),
@@ -58,7 +53,7 @@ export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
         ) : (
           <DialogBody>
             <DialogTitle>My profile</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={form.content}>
               {resource.status === 'loading' && <LoadingState label="Loading your profile" />}
               {resource.status === 'error' && (
                 <ErrorState title="Your profile could not be loaded." error={resource.error} onRetry={reload} />
@@ -81,7 +76,7 @@ interface ProfileFormProps {
 }
 
 function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
-  const styles = useStyles();
+  const form = useFormStyles();
   const api = useApi();
   const [stored, setStored] = useState(() => toProfileValues(profile));
   const [values, setValues] = useState(stored);
@@ -141,13 +136,13 @@ function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
     <form ref={formRef} noValidate onSubmit={submit}>
       <DialogBody>
         <DialogTitle>My profile</DialogTitle>
-        <DialogContent className={styles.content}>
+        <DialogContent className={form.content}>
           {failure && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>{failure}</MessageBarBody>
             </MessageBar>
           )}
-          <div className={styles.grid}>
+          <div className={form.fieldGrid}>
             <Field label="Title" {...field('title')}>
               <Input {...text('title')} />
             </Field>
