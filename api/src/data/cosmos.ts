@@ -19,6 +19,7 @@ export interface CosmosSettings {
   readonly database: string;
 }
 
+const LOOPBACK_IDLE_SOCKET_MS = 60_000;
 const LOOPBACK = /^(127\.|localhost$|\[?::1\]?$)/;
 
 /** One client per process, keep-alive on, key or managed identity; on loopback, endpoint discovery off. */
@@ -26,7 +27,13 @@ export function createCosmosClient(settings: CosmosSettings): CosmosClient {
   const url = new URL(settings.endpoint);
   const local = LOOPBACK.test(url.hostname);
   // The embedded store on loopback serves a self-signed certificate; nothing else is ever trusted unverified.
-  const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: !local });
+  // On loopback the client drops a connection idle for a minute, well before the embedded store (10 minutes), so
+  // a request never lands on a socket the store is closing ("socket hang up", not retried for writes).
+  const agent = new https.Agent({
+    keepAlive: true,
+    rejectUnauthorized: !local,
+    ...(local ? { timeout: LOOPBACK_IDLE_SOCKET_MS } : {}),
+  });
   return new CosmosClient({
     endpoint: settings.endpoint,
     ...(settings.key ? { key: settings.key } : { aadCredentials: new DefaultAzureCredential() }),

@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
+/** How long the embedded store keeps an idle client connection open. */
+export const EMBEDDED_STORE_SERVER_IDLE_MS = 10 * 60_000;
+
 /** Any base64 string: the embedded server does not check keys. */
 export const EMBEDDED_STORE_KEY = Buffer.from('peerloop-local-embedded-store-key').toString('base64');
 
@@ -24,6 +27,10 @@ export interface EmbeddedStore {
  */
 export async function startEmbeddedStore(options: { port?: number } = {}): Promise<EmbeddedStore> {
   const server = createHttpsServer({ keepAlive: true });
+  // Node closes an idle kept-alive connection after 5 s by default; a client that picks that socket as it closes
+  // gets "socket hang up", which the SDK retries for reads but not for writes. The store keeps idle connections
+  // far longer than the client does (see createCosmosClient), so it is always the client that lets go.
+  server.keepAliveTimeout = EMBEDDED_STORE_SERVER_IDLE_MS;
   let requests = 0;
   let queryPlans = 0;
   server.on('request', (request: IncomingMessage) => {
