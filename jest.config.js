@@ -32,6 +32,7 @@ export default {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/{core,api,bot,tabs}/src/**/*.test.{ts,tsx}', '<rootDir>/tests/manifest/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/unit-tier.ts'],
     },
     {
       ...shared,

@@ -1,8 +1,9 @@
 // PeerLoop: Azure resources for one environment (provisioned by `atk provision --env <name>`).
 //
-// Everything runs on managed identities: Cosmos DB, Key Vault, the Functions deployment storage and
-// Application Insights all have local (key-based) auth disabled, and the Azure Bot authenticates as a
-// user-assigned managed identity, so this template creates and stores no keys or client secrets.
+// Everything runs on managed identities: Cosmos DB, Key Vault, the Functions deployment storage,
+// Application Insights and Web PubSub all have local (key-based) auth disabled, and the Azure Bot
+// authenticates as a user-assigned managed identity, so this template creates and stores no keys or
+// client secrets.
 // The one application secret (ANONYMITY_HASH_KEY) is generated once by the Toolkit (see teamsapp.yml),
 // passed in as a secure parameter, kept in Key Vault and read by the Function App through a Key Vault
 // reference.
@@ -62,6 +63,17 @@ param alwaysReadyHttpInstances int = 1
 @description('Upper bound of Flex Consumption scale-out.')
 param maximumInstanceCount int = 100
 
+@allowed([
+  'Free_F1'
+  'Standard_S1'
+  'Premium_P1'
+])
+@description('Web PubSub tier for live Q&A updates (docs/adr/0004). Free_F1 (20 connections, 20,000 messages a day, no SLA) is enough to try a dev environment.')
+param webPubSubSku string = 'Standard_S1'
+
+@description('Web PubSub units: 1,000 concurrent side panels each.')
+param webPubSubCapacity int = 1
+
 param tags object = {
   app: 'peerloop'
 }
@@ -84,11 +96,17 @@ var names = {
   botIdentity: '${baseName}-bot-id-${token}'
   bot: '${baseName}-bot-${token}'
   staticWebApp: '${baseName}-tabs-${token}'
+  webPubSub: '${baseName}-wps-${token}'
 }
 
 var anonymityHashKeySecretName = 'anonymity-hash-key'
 var feedSigningKeySecretName = 'feed-signing-key'
 var deploymentContainerName = 'app-package'
+var webPubSubHubName = 'qna'
+// The Function App needs this endpoint in its settings, and Web PubSub needs the Function App's identity for
+// its role assignment; naming the endpoint from the resource name breaks that cycle. (Public Azure cloud
+// host name; the WEB_PUBSUB_ENDPOINT output is read from the deployed resource, so a mismatch shows there.)
+var webPubSubEndpoint = 'https://${names.webPubSub}.webpubsub.azure.com'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'peerloop-monitoring'
@@ -183,8 +201,15 @@ module functionApp 'modules/functionapp.bicep' = {
       BOT_ID: botIdentity.outputs.clientId
       BOT_TENANT_ID: botIdentity.outputs.tenantId
       BOT_APP_TYPE: 'UserAssignedMSI'
+      // Microsoft Graph on behalf of users (docs/adr/0007): the SSO app's client assertion is a token of this
+      // user-assigned identity, which the app registration trusts through a federated identity credential
+      // (created by teamsapp.yml). No client secret exists.
+      GRAPH_FEDERATED_CREDENTIAL_CLIENT_ID: botIdentity.outputs.clientId
       TEAMS_APP_ID: teamsAppId
       TAB_ENDPOINT: staticWebApp.outputs.endpoint
+      // Live Q&A updates across instances: endpoint only, no key; the system-assigned identity signs in.
+      WEB_PUBSUB_ENDPOINT: webPubSubEndpoint
+      WEB_PUBSUB_HUB: webPubSubHubName
       // Secret: resolved by the platform from Key Vault with the system-assigned identity.
       ANONYMITY_HASH_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${anonymityHashKeySecretName})'
       FEED_SIGNING_KEY: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${feedSigningKeySecretName})'
@@ -205,6 +230,20 @@ module roles 'modules/roles.bicep' = {
     keyVaultName: keyVault.outputs.keyVaultName
     storageAccountName: storage.outputs.storageAccountName
     appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
+// Live Q&A updates: deployed after the Function App, whose identity it grants Web PubSub Service Owner.
+module webPubSub 'modules/webpubsub.bicep' = {
+  name: 'peerloop-webpubsub'
+  params: {
+    location: location
+    tags: tags
+    webPubSubName: names.webPubSub
+    hubName: webPubSubHubName
+    skuName: webPubSubSku
+    capacity: webPubSubCapacity
+    principalId: functionApp.outputs.principalId
   }
 }
 
@@ -231,9 +270,13 @@ output FUNCTION_APP_RESOURCE_ID string = functionApp.outputs.resourceId
 output FUNCTION_APP_NAME string = functionApp.outputs.name
 output BOT_ID string = botIdentity.outputs.clientId
 output BOT_TENANT_ID string = botIdentity.outputs.tenantId
+// Subject of the SSO app's federated identity credential for Microsoft Graph on-behalf-of (docs/adr/0007).
+output GRAPH_FEDERATED_IDENTITY_PRINCIPAL_ID string = botIdentity.outputs.principalId
 output BOT_ENDPOINT string = '${functionApp.outputs.endpoint}/api/messages'
 output BOT_SERVICE_RESOURCE_ID string = bot.outputs.resourceId
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = dataModel.database
 output KEY_VAULT_NAME string = keyVault.outputs.keyVaultName
 output APPLICATIONINSIGHTS_RESOURCE_ID string = monitoring.outputs.appInsightsResourceId
+output WEB_PUBSUB_ENDPOINT string = webPubSub.outputs.endpoint
+output WEB_PUBSUB_HUB string = webPubSub.outputs.hubName

@@ -9,6 +9,7 @@ const production = {
   BOT_APP_TYPE: 'UserAssignedMSI',
   BOT_TENANT_ID: 'tenant-a',
   FEED_SIGNING_KEY: 'a-production-feed-signing-key-of-32-chars-or-more',
+  ANONYMITY_HASH_KEY: 'a-production-anonymity-hash-key-of-32-chars-or-more',
 };
 
 const problemsOf = (env: Record<string, string>) => {
@@ -77,6 +78,29 @@ describe('configuration', () => {
 
   it('requires its own calendar-feed signing key outside dev mode', () => {
     expect(problemsOf({ ...production, FEED_SIGNING_KEY: '' })).toMatch(/FEED_SIGNING_KEY/);
+  });
+
+  it('requires its own anonymity hash key outside dev mode', () => {
+    expect(problemsOf({ ...production, ANONYMITY_HASH_KEY: '' })).toMatch(/ANONYMITY_HASH_KEY/);
+    expect(problemsOf({ ...production, ANONYMITY_HASH_KEY: 'short' })).toMatch(
+      /ANONYMITY_HASH_KEY: must be at least 32/,
+    );
+  });
+
+  it('refuses a Web PubSub access key in production, and takes its endpoint', () => {
+    expect(
+      problemsOf({
+        ...production,
+        WEB_PUBSUB_CONNECTION_STRING: 'Endpoint=https://x.webpubsub.azure.com;AccessKey=k;Version=1.0;',
+      }),
+    ).toMatch(/managed identity/);
+    const config = loadConfig({ ...production, WEB_PUBSUB_ENDPOINT: 'https://peerloop.webpubsub.azure.com' });
+    expect(config.webPubSub).toEqual({
+      endpoint: 'https://peerloop.webpubsub.azure.com',
+      connectionString: undefined,
+      hub: 'qna',
+    });
+    expect(loadConfig(production).webPubSub).toBeUndefined();
   });
 
   it('names every problem at once', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readGraphConfig, type GraphConfig } from './graph/graph-config.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -36,7 +37,22 @@ const environment = z.object({
   BOT_TENANT_ID: z.string().optional(),
   DEV_TENANT_ID: z.string().default('dev-tenant-contoso'),
   FEED_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Keys the pseudonyms of anonymous askers and voters (docs/adr/0005). */
+  ANONYMITY_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Azure Web PubSub for live Q&A updates across instances; without it, server-sent events from this process. */
+  WEB_PUBSUB_ENDPOINT: z.url({ error: 'must be the URL of an Azure Web PubSub resource' }).optional(),
+  WEB_PUBSUB_CONNECTION_STRING: z.string().optional(),
+  WEB_PUBSUB_HUB: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$/, 'must be a Web PubSub hub name')
+    .default('qna'),
   WEBSITE_SITE_NAME: z.string().optional(),
+  /** Proactive messages a second per tenant (Teams allows a bot about 50): docs/adr/0006. */
+  REMINDERS_TENANT_RATE: z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be positive')
+    .max(50, "must stay under Teams' limit of about 50 a second per tenant")
+    .default(45),
 });
 
 export interface Config {
@@ -63,10 +79,19 @@ export interface Config {
   readonly devTenantId: string;
   /** Signs calendar-feed URLs. */
   readonly feedSigningKey: string;
+  /** HMAC key of the pseudonyms kept for anonymous questions and votes. */
+  readonly anonymityHashKey: string;
+  /** Reminders and proactive messages: how fast each tenant's messages go to Teams (docs/adr/0006). */
+  readonly reminders: { readonly tenantRatePerSecond: number };
+  /** Where live Q&A updates go: Azure Web PubSub, or (absent) server-sent events from this process. */
+  readonly webPubSub?: { readonly endpoint?: string; readonly connectionString?: string; readonly hub: string };
+  /** Microsoft Graph on behalf of the signed-in person (GRAPH_*, docs/adr/0007); null when not configured. */
+  readonly graph: GraphConfig | null;
 }
 
 /** Only ever used in dev mode on loopback; production requires its own key. */
 const DEV_FEED_SIGNING_KEY = 'peerloop-dev-mode-only-feed-signing-key';
+const DEV_ANONYMITY_HASH_KEY = 'peerloop-dev-mode-only-anonymity-hash-key';
 
 export class ConfigError extends Error {
   constructor(problems: readonly string[]) {
@@ -104,9 +129,17 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
   if (!devMode && !e.FEED_SIGNING_KEY)
     problems.push('FEED_SIGNING_KEY is required outside dev mode (it signs calendar-feed URLs)');
+  if (!devMode && !e.ANONYMITY_HASH_KEY)
+    problems.push('ANONYMITY_HASH_KEY is required outside dev mode (it keys the pseudonyms of anonymous askers)');
+  if (e.WEB_PUBSUB_CONNECTION_STRING && e.PEERLOOP_ENV === 'production')
+    problems.push(
+      'WEB_PUBSUB_CONNECTION_STRING holds an access key: in production use WEB_PUBSUB_ENDPOINT and managed identity',
+    );
   if (e.BOT_ID && e.BOT_APP_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
     problems.push(`BOT_TENANT_ID is required for a ${e.BOT_APP_TYPE} bot`);
   }
+  const graph = readGraphConfig(source, { clientId: e.AAD_APP_CLIENT_ID, production: e.PEERLOOP_ENV === 'production' });
+  problems.push(...graph.problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -125,5 +158,17 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, appType: e.BOT_APP_TYPE, appTenantId: e.BOT_TENANT_ID },
     devTenantId: e.DEV_TENANT_ID,
     feedSigningKey: e.FEED_SIGNING_KEY ?? DEV_FEED_SIGNING_KEY,
+    anonymityHashKey: e.ANONYMITY_HASH_KEY ?? DEV_ANONYMITY_HASH_KEY,
+    reminders: { tenantRatePerSecond: e.REMINDERS_TENANT_RATE },
+    graph: graph.config,
+    ...(e.WEB_PUBSUB_ENDPOINT || e.WEB_PUBSUB_CONNECTION_STRING
+      ? {
+          webPubSub: {
+            endpoint: e.WEB_PUBSUB_ENDPOINT,
+            connectionString: e.WEB_PUBSUB_CONNECTION_STRING,
+            hub: e.WEB_PUBSUB_HUB,
+          },
+        }
+      : {}),
   };
 }

@@ -150,6 +150,7 @@ describe('dev identities', () => {
         BOT_PASSWORD: 'test-only',
         BOT_TENANT_ID: TEST_TENANT_ID,
         FEED_SIGNING_KEY: 'test-only-feed-signing-key-32-characters',
+        ANONYMITY_HASH_KEY: 'test-only-anonymity-hash-key-32-characters',
       },
     });
     try {

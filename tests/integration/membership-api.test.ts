@@ -170,6 +170,36 @@ describe('cohort membership, agreements and the reporting-line rule', () => {
     expect((await api(stack, '/api/cohorts/nope', { token: FATIMA })).status).toBe(404);
   });
 
+  it('records the Teams channel a cohort lives in, for those who run it, and shows it on the cohort home', async () => {
+    const channel = {
+      teamId: '2f9c3a4e-1b7d-4c55-9a0e-6f1d2b3c4d5e',
+      channelId: '19:a1b2c3d4e5f6@thread.tacv2',
+      channelName: 'New admins',
+    };
+    const put = (token: string, body: unknown, id = 'new-admins-circle') =>
+      api(stack, `/api/cohorts/${id}/channel`, { method: 'PUT', token, body });
+
+    const byMember = await put('dev:sam-rivera', channel);
+    expect(byMember.status).toBe(403);
+    expect((await cohort('new-admins-circle', FATIMA)).body.channel).toBeUndefined();
+
+    const bound = await put(FATIMA, channel);
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ id: 'new-admins-circle', channel });
+    // A program owner who does not facilitate may too; binding again moves the cohort to the new channel.
+    const moved = await put(OWNER, { teamId: channel.teamId, channelId: '19:ffee@thread.tacv2' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.channel).toEqual({ teamId: channel.teamId, channelId: '19:ffee@thread.tacv2' });
+    // Everyone who sees the cohort sees where it lives.
+    expect((await cohort('new-admins-circle', 'dev:sam-rivera')).body.channel).toEqual(moved.body.channel);
+
+    const bad = await put(FATIMA, { teamId: '', channelId: 'has spaces in it', extra: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['', 'channelId', 'teamId']);
+    expect((await put(FATIMA, channel, 'nope')).status).toBe(404);
+    expect((await cohort('new-admins-circle', FATIMA)).body.channel.channelId).toBe('19:ffee@thread.tacv2');
+  });
+
   it('lets anyone start a program and become its owner', async () => {
     const created = await api(stack, '/api/programs', {
       method: 'POST',

@@ -68,6 +68,47 @@ describe('the sessions calendar through the API', () => {
     expect(month.body.items.every((s: { canManage: boolean }) => s.canManage === false)).toBe(true);
   });
 
+  it("loads a cohort's month in two store round trips, and tells its facilitator they run the sessions", async () => {
+    const { body } = await schedule(lunch({ title: 'Round-trip lunch' }));
+    const month = (token: string) =>
+      api(stack, '/api/sessions?cohortId=new-admins-circle&from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z', {
+        token,
+      });
+    await month(MEMBER); // warm: the SDK's first request per container fetches metadata
+    const before = stack.store!.requestCount();
+    const asMember = await month(MEMBER);
+    expect(stack.store!.requestCount() - before).toBeLessThanOrEqual(2);
+    expect(asMember.body.items.find((s: { id: string }) => s.id === body.first.id).canManage).toBe(false);
+
+    const asFacilitator = await month(FACILITATOR);
+    expect(asFacilitator.body.items.find((s: { id: string }) => s.id === body.first.id).canManage).toBe(true);
+    // A program owner is told by the session itself (the month does not read the program).
+    expect((await api(stack, `/api/sessions/${body.first.id}`, { token: 'dev:avery-chen' })).body.canManage).toBe(true);
+  });
+
+  it('ends a weekly series on its "until" date, and closes each occurrence\'s RSVPs before its own start', async () => {
+    const created = await schedule(
+      lunch({
+        title: 'Until lunch',
+        rsvpClosesMinutesBefore: 60,
+        recurrence: { frequency: 'weekly', until: '2027-01-26' },
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.created).toBe(3);
+    const range = await api(
+      stack,
+      '/api/sessions?cohortId=new-admins-circle&from=2027-01-10T00:00:00Z&to=2027-03-01T00:00:00Z',
+      { token: MEMBER },
+    );
+    const series = range.body.items.filter((s: { seriesId?: string }) => s.seriesId === created.body.seriesId);
+    expect(series.map((s: { startsAt: string; rsvpClosesAt: string }) => [s.startsAt, s.rsvpClosesAt])).toEqual([
+      ['2027-01-12T12:00:00.000Z', '2027-01-12T11:00:00.000Z'],
+      ['2027-01-19T12:00:00.000Z', '2027-01-19T11:00:00.000Z'],
+      ['2027-01-26T12:00:00.000Z', '2027-01-26T11:00:00.000Z'],
+    ]);
+  });
+
   it('refuses scheduling by someone who does not run the cohort, and stores nothing', async () => {
     const response = await schedule(lunch({ title: 'Not allowed' }), MEMBER);
     expect(response.status).toBe(403);
@@ -211,6 +252,17 @@ describe('the sessions calendar through the API', () => {
     expect(await get(ids[1]!)).toMatchObject({ startsAt: '2027-01-19T12:30:00.000Z', location: 'Atrium' });
     expect(await get(ids[2]!)).toMatchObject({ title: 'Special guest week', startsAt: '2027-01-27T15:00:00.000Z' });
     expect(await get(ids[3]!)).toMatchObject({ title: 'Editable series', startsAt: '2027-02-02T12:30:00.000Z' });
+
+    // Presenters change for the rest of the series; an unknown person is named by its place in the list.
+    expect((await edit(ids[1]!, 'series', { presenterIds: ['priya-nair', 'lee-kim'] })).body).toEqual({ updated: 2 });
+    expect((await get(ids[3]!)).presenters).toEqual([
+      { userId: 'priya-nair', displayName: 'Priya Nair' },
+      { userId: 'lee-kim', displayName: 'Lee Kim' },
+    ]);
+    const unknown = await edit(ids[3]!, 'occurrence', { presenterIds: ['lee-kim', 'nobody'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toBe('changes.presenterIds.1');
+    expect((await get(ids[3]!)).presenters).toHaveLength(2);
 
     await rsvp(ids[3]!, MEMBER, 'going');
     await rsvp(ids[3]!, 'dev:lee-kim', 'going');

@@ -120,6 +120,7 @@ function toCohort(doc: CohortDoc): Cohort {
     members: doc.members,
     invitations: doc.invitations ?? [],
     departures: doc.departures ?? [],
+    ...(doc.channel ? { channel: doc.channel } : {}),
     createdBy: doc.createdBy,
     createdAt: doc.createdAt,
   };

@@ -160,6 +160,7 @@ function toSession(doc: SessionDoc): Session {
     location: doc.location,
     meetingUrl: doc.meetingUrl,
     meeting: doc.meeting,
+    outlookEvent: doc.outlookEvent,
     capacity: doc.capacity,
     rsvpClosesAt: doc.rsvpClosesAt,
     status: doc.status ?? 'scheduled',

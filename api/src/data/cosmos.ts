@@ -10,6 +10,11 @@ export const CONTAINERS = {
   cohorts: { id: 'cohorts', partitionKey: '/tenantId' },
   people: { id: 'people', partitionKey: '/tenantId' },
   sessions: { id: 'sessions', partitionKey: '/tenantId' },
+  questions: { id: 'questions', partitionKey: ['/tenantId', '/sessionId'] },
+  /** Deliveries and their waves: a session's (or a week's digest's) deliveries are one logical partition (ADR 0006). */
+  deliveries: { id: 'deliveries', partitionKey: ['/tenantId', '/subjectId'] },
+  /** Conversation references and notification preferences, per person or chat (ADR 0006). */
+  conversations: { id: 'conversations', partitionKey: '/tenantId' },
 } as const;
 
 export interface CosmosSettings {
@@ -48,6 +53,9 @@ export interface PeerLoopContainers {
   readonly cohorts: Container;
   readonly people: Container;
   readonly sessions: Container;
+  readonly questions: Container;
+  readonly deliveries: Container;
+  readonly conversations: Container;
 }
 
 export function containersOf(database: Database): PeerLoopContainers {
@@ -56,6 +64,9 @@ export function containersOf(database: Database): PeerLoopContainers {
     cohorts: database.container(CONTAINERS.cohorts.id),
     people: database.container(CONTAINERS.people.id),
     sessions: database.container(CONTAINERS.sessions.id),
+    questions: database.container(CONTAINERS.questions.id),
+    deliveries: database.container(CONTAINERS.deliveries.id),
+    conversations: database.container(CONTAINERS.conversations.id),
   };
 }
 

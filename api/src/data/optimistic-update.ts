@@ -1,4 +1,4 @@
-import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Container, ItemDefinition, PartitionKey } from '@azure/cosmos';
 import { Conflict } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
 
@@ -15,6 +15,8 @@ export interface OptimisticUpdate<Doc extends ItemDefinition, Entity, T> {
   readonly container: Container;
   readonly tenantId: string;
   readonly id: string;
+  /** The document's full partition key, when the container's is more than the tenant id. */
+  readonly partitionKey?: PartitionKey;
   /** Reads the document: null when it does not exist (or is not of this kind / tenant). */
   readonly read: () => Promise<(Doc & { _etag?: string }) | null>;
   readonly toEntity: (doc: Doc) => Entity;
@@ -38,7 +40,7 @@ export async function updateWithEtag<Doc extends ItemDefinition, Entity, T>(
     if (next === current) return result;
     try {
       await update.container
-        .item(update.id, update.tenantId)
+        .item(update.id, update.partitionKey ?? update.tenantId)
         .replace<Doc>(update.toDoc(next), { accessCondition: { type: 'IfMatch', condition: doc._etag! } });
       return result;
     } catch (error) {

@@ -1,4 +1,12 @@
-import { acceptAgreements, getCohort, inviteToCohort, joinCohort, leaveCohort, updateCohort } from '@peerloop/core';
+import {
+  acceptAgreements,
+  getCohort,
+  inviteToCohort,
+  joinCohort,
+  leaveCohort,
+  setCohortChannel,
+  updateCohort,
+} from '@peerloop/core';
 import { json, readJsonBody } from '../http/respond.js';
 import { authenticatedRoute } from '../http/route.js';
 
@@ -57,4 +65,13 @@ export const cohortInvitationsPost = authenticatedRoute(
   'cohorts/{id}/invitations',
   async ({ actor, request, runtime }) =>
     json(200, await inviteToCohort(runtime, actor, request.params.id!, await readJsonBody(request))),
+);
+
+/** PUT /api/cohorts/{id}/channel — record the Teams channel the cohort lives in (those who run it). */
+export const cohortChannelPut = authenticatedRoute(
+  'cohort-channel-put',
+  ['PUT'],
+  'cohorts/{id}/channel',
+  async ({ actor, request, runtime }) =>
+    json(200, await setCohortChannel(runtime, actor, request.params.id!, await readJsonBody(request))),
 );

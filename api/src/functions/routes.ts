@@ -3,6 +3,7 @@ import { botMessages } from './bot-messages.js';
 import { calendarFeed, cohortCalendarFeed } from './calendar-feed.js';
 import {
   cohortAgreementsPost,
+  cohortChannelPut,
   cohortGet,
   cohortInvitationsPost,
   cohortMemberLeave,
@@ -13,10 +14,13 @@ import { cohortsList } from './cohorts-list.js';
 import { programCohortSuggestions, programGet, programPatch, programsPost } from './programs.js';
 import { cohortsPost } from './cohorts-post.js';
 import { devPersonas } from './dev-personas.js';
+import { directoryRoutes } from './directory.js';
 import { health } from './health.js';
 import { meGet, myProfileGet, myProfilePatch } from './me-get.js';
 import { peopleList } from './people-list.js';
 import { programsList } from './programs-list.js';
+import { qnaRoutes } from './qna.js';
+import { reminderRoutes } from './reminders.js';
 import {
   sessionAttendance,
   sessionCancel,
@@ -47,6 +51,7 @@ export const routes: readonly RouteDefinition[] = [
   cohortMemberLeave,
   cohortAgreementsPost,
   cohortInvitationsPost,
+  cohortChannelPut,
   programGet,
   programsPost,
   programPatch,
@@ -62,6 +67,9 @@ export const routes: readonly RouteDefinition[] = [
   sessionIcsGet,
   sessionMeetingPut,
   meetingSessionGet,
+  ...directoryRoutes,
+  ...qnaRoutes,
+  ...reminderRoutes,
   cohortCalendarFeed,
   calendarFeed,
   devPersonas,

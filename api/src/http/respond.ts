@@ -1,9 +1,11 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import {
+  AgreementsRequired,
   Conflict,
   Forbidden,
   NotFound,
   ReportingLineConflict,
+  TooManyRequests,
   ValidationFailed,
   type FieldProblem,
 } from '@peerloop/core';
@@ -57,6 +59,10 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
     );
   }
   if (error instanceof Forbidden) return errorResponse(403, error.code, error.message);
+  if (error instanceof AgreementsRequired) return errorResponse(403, error.code, error.message);
+  if (error instanceof TooManyRequests) {
+    return errorResponse(429, error.code, error.message, undefined, { 'retry-after': String(error.retryAfterSeconds) });
+  }
   if (error instanceof ReportingLineConflict) {
     return json(409, {
       error: { code: 'reporting_line', message: error.message, related: error.related },

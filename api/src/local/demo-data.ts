@@ -3,6 +3,7 @@ import {
   newSession,
   type Cohort,
   type Person,
+  type Question,
   type Program,
   type Session,
   type SessionKind,
@@ -233,5 +234,66 @@ export async function seedDemoData(runtime: Runtime, tenantId: string): Promise<
   await ifAbsent(() => runtime.programs.create(demoProgram(tenantId, now)));
   for (const cohort of demoCohorts(tenantId, people, now)) await ifAbsent(() => runtime.cohorts.create(cohort));
   for (const session of demoSessions(tenantId, now)) await ifAbsent(() => runtime.sessions.create(session));
+  for (const question of demoQuestions(runtime, tenantId, now))
+    await ifAbsent(() => runtime.questions.create(question));
   return { created };
+}
+
+/** A few questions in the fireside chat's queue: named, anonymous, and one answered in writing. */
+function demoQuestions(runtime: Runtime, tenantId: string, now: Date): Question[] {
+  const key = (userId: string) => runtime.authorKeys.keyFor(tenantId, userId);
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const question = (
+    id: string,
+    text: string,
+    asker: { userId: string; displayName: string } | 'anonymous',
+    voters: string[],
+    extra: Partial<Question> = {},
+  ): Question => ({
+    tenantId,
+    sessionId: 'fireside-incident',
+    id,
+    cohortId: 'senior-admins-roundtable',
+    programId: DEMO_PROGRAM_ID,
+    text,
+    anonymous: asker === 'anonymous',
+    ...(asker === 'anonymous' ? {} : { author: asker }),
+    authorKey: key(asker === 'anonymous' ? 'diego-alvarez' : asker.userId),
+    state: 'open',
+    votes: voters.length,
+    voters: Object.fromEntries(voters.map((v) => [key(v), at(5)])),
+    source: 'panel',
+    createdAt: at(30 - voters.length),
+    updatedAt: at(5),
+    revision: 1 + voters.length,
+    ...extra,
+  });
+  return [
+    question(
+      'demo-question-postmortem',
+      'How did you keep the post-mortem blameless when the cause was a single change?',
+      { userId: 'jordan-patel', displayName: 'Jordan Patel' },
+      ['diego-alvarez', 'hana-suzuki'],
+    ),
+    question(
+      'demo-question-disagree',
+      'Is it safe to disagree with the on-call lead during an incident?',
+      'anonymous',
+      ['jordan-patel'],
+    ),
+    question(
+      'demo-question-runbook',
+      'Which runbook would you write first?',
+      { userId: 'jordan-patel', displayName: 'Jordan Patel' },
+      [],
+      {
+        state: 'answered',
+        answer: {
+          text: 'Failover of the identity tier: it is the one nobody remembers.',
+          answeredBy: 'Hana Suzuki',
+          at: at(2),
+        },
+      },
+    ),
+  ];
 }

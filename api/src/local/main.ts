@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     storePort: Number(process.env.COSMOS_PORT ?? 8081),
     snapshotFile,
     seed: true,
+    runTimers: process.env.REMINDERS !== 'off',
   });
   const database = stack.runtime.cosmos.database(stack.config.cosmos.database);
 

@@ -4,9 +4,10 @@ import { buildRuntime, type Runtime, type RuntimeOverrides } from '../compositio
 import { loadConfig, type Config } from '../config.js';
 import { ensureContainers, type ContainerDefinition } from '../data/cosmos.js';
 import { routes } from '../functions/routes.js';
+import { timers } from '../functions/reminders.js';
 import { seedDemoData } from './demo-data.js';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded-store.js';
-import { startLocalHost, type LocalHost } from './local-host.js';
+import { startLocalHost, startTimerSchedule, type LocalHost } from './local-host.js';
 import { restoreSnapshot } from '../data/store-snapshot.js';
 
 export interface ContainerManifest {
@@ -39,6 +40,8 @@ export interface LocalStackOptions {
   readonly snapshotFile?: string;
   readonly seed?: boolean;
   readonly overrides?: RuntimeOverrides;
+  /** Fire the timer functions every minute (`npm start`); otherwise only on `POST /admin/functions/<name>`. */
+  readonly runTimers?: boolean;
 }
 
 /**
@@ -63,10 +66,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const host = await startLocalHost({
       runtime,
       routes,
+      timers,
       host: config.host,
       port: config.port,
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     });
+    const stopTimers = options.runTimers ? startTimerSchedule(timers, runtime) : () => undefined;
     return {
       config,
       runtime,
@@ -74,6 +79,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       store,
       containers,
       close: async () => {
+        stopTimers();
+        runtime.close();
         await host.close();
         runtime.cosmos.dispose();
         await store?.close();

@@ -9,7 +9,16 @@ export const ChatCommands = {
   help: 'help',
   cohorts: 'cohorts',
   sessions: 'sessions',
+  /** "ask <question>" or "ask anonymously <question>": into the session's Q&A queue. */
+  ask: 'ask',
+  /** The top of the session's Q&A queue, with vote buttons. */
+  queue: 'queue',
+  /** Hosts: the pinned question is answered, and the top one is pinned. */
+  next: 'next',
 } as const;
+
+/** The word after "ask" that makes a question anonymous. */
+export const ANONYMOUSLY = 'anonymously';
 
 /**
  * Verbs of the Action.Execute buttons on our cards. Teams sends each click (and each automatic refresh) as an
@@ -20,6 +29,12 @@ export const CardVerbs = {
   rsvp: 'rsvp',
   /** The card's `refresh` action: redraw it for whoever is looking at it. */
   refresh: 'refresh',
+  /** Vote for a question or take the vote back; data `{ sessionId, questionId, vote: boolean }`. */
+  qnaVote: 'qnaVote',
+  /** Hosts: answered, next question; data `{ sessionId, after }` (the question the card showed pinned). */
+  qnaNext: 'qnaNext',
+  /** A queue card's `refresh`: redraw it for whoever is looking; data `{ sessionId }`. */
+  qnaRefresh: 'qnaRefresh',
 } as const;
 
 /** What Teams expects in the answer to an `adaptiveCard/action` invoke. */

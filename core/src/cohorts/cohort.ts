@@ -65,6 +65,16 @@ export interface Invitation {
   readonly at: string;
 }
 
+/** The Teams channel a cohort lives in: recorded when its channel tab is configured for the cohort. */
+export interface CohortChannel {
+  /** The team's Microsoft 365 group id (or, when Teams gives none, its internal thread id). */
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly boundBy: string;
+  readonly boundAt: string;
+}
+
 /** A peer-learning cohort, with its members embedded (cohorts are small: see docs/adr/0001). */
 export interface Cohort {
   readonly tenantId: string;
@@ -80,6 +90,7 @@ export interface Cohort {
   readonly members: readonly CohortMember[];
   readonly invitations?: readonly Invitation[];
   readonly departures?: readonly Departure[];
+  readonly channel?: CohortChannel;
   readonly createdBy: string;
   readonly createdAt: string;
 }

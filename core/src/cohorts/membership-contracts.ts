@@ -51,6 +51,20 @@ export const updateCohortInput = z
   })
   .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
 
+const teamsId = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(400, 'must be at most 400 characters')
+  .regex(/^[^\s<>"]*$/, 'must be an id from Teams, without spaces');
+
+/** PUT /api/cohorts/{id}/channel: the Teams channel the cohort lives in (from the channel tab's Teams context). */
+export const cohortChannelInput = z.strictObject({
+  teamId: teamsId,
+  channelId: teamsId,
+  channelName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+});
+
 /** POST /api/cohorts/{id}/invitations */
 export const inviteInput = z.strictObject({
   userIds: z.array(id).min(1, 'name at least one person').max(50, 'at most 50 at a time'),
@@ -81,6 +95,8 @@ export interface CohortDetail extends CohortSummary {
     readonly confidentiality: { readonly version: number; readonly text: string };
   };
   readonly canManage: boolean;
+  /** The Teams channel the cohort lives in, once its channel tab was set up for it. */
+  readonly channel?: { readonly teamId: string; readonly channelId: string; readonly channelName?: string };
   /** Runners only: who left, when and why (turnover). */
   readonly departures?: readonly { userId: string; displayName: string; leftAt: string; reason?: string }[];
 }

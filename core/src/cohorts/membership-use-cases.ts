@@ -8,6 +8,7 @@ import { parseInput } from '../shared/validation.js';
 import { canRunCohort, roleIn } from './access.js';
 import { countsAsMember, type Cohort, type CohortRepository } from './cohort.js';
 import {
+  cohortChannelInput,
   inviteInput,
   joinCohortInput,
   leaveCohortInput,
@@ -79,6 +80,15 @@ export async function getCohort(deps: MembershipDeps, actor: Principal, cohortId
     invited: cohort.invitations?.some((i) => i.userId === actor.userId) ?? false,
     agreements: { codeOfConduct: program.codeOfConduct, confidentiality: program.confidentiality },
     canManage: mayManage,
+    ...(cohort.channel
+      ? {
+          channel: {
+            teamId: cohort.channel.teamId,
+            channelId: cohort.channel.channelId,
+            ...(cohort.channel.channelName ? { channelName: cohort.channel.channelName } : {}),
+          },
+        }
+      : {}),
     ...(mayManage
       ? {
           departures: (cohort.departures ?? []).map((d) => ({
@@ -193,5 +203,37 @@ export async function updateCohort(
     else if (capacity !== undefined) (next as { capacity?: number }).capacity = capacity;
     return { next, result: undefined };
   });
+  return getCohort(deps, actor, cohortId);
+}
+
+/**
+ * Records the Teams channel a cohort lives in (its channel tab's configuration page calls this on save).
+ * Only the people who run the cohort may; binding again moves it to the new channel.
+ */
+export async function setCohortChannel(
+  deps: MembershipDeps,
+  actor: Principal,
+  cohortId: string,
+  rawInput: unknown,
+): Promise<CohortDetail> {
+  const input = parseInput(cohortChannelInput, rawInput);
+  const { cohort, mayManage } = await load(deps, actor, cohortId);
+  if (!mayManage) {
+    throw new Forbidden(`only a facilitator of "${cohort.name}" or an owner of its program can link it to a channel`);
+  }
+  const boundAt = deps.clock.now().toISOString();
+  await deps.cohorts.update(actor.tenantId, cohort.id, (current) => ({
+    next: {
+      ...current,
+      channel: {
+        teamId: input.teamId,
+        channelId: input.channelId,
+        ...(input.channelName ? { channelName: input.channelName } : {}),
+        boundBy: actor.userId,
+        boundAt,
+      },
+    },
+    result: undefined,
+  }));
   return getCohort(deps, actor, cohortId);
 }

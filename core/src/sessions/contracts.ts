@@ -103,6 +103,8 @@ export const editSessionInput = z.strictObject({
       location: text(200).optional(),
       meetingUrl: meetingUrl.optional(),
       capacity: capacity.optional(),
+      /** The presenters, replacing those set before (an empty list removes them all). */
+      presenterIds: z.array(id).max(5, 'at most 5 presenters').optional(),
       /** New local time of day (HH:mm) on each occurrence's own date. */
       startTime: z
         .string()

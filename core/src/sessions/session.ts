@@ -43,7 +43,7 @@ export interface Presenter {
 /** Something other parts of PeerLoop must act on (the reminders engine notifies on these). */
 export interface SessionNotice {
   readonly id: string;
-  readonly type: 'waitlist-promoted' | 'session-cancelled';
+  readonly type: 'waitlist-promoted' | 'session-cancelled' | 'session-changed';
   readonly userId?: string;
   readonly at: string;
 }
@@ -68,6 +68,16 @@ export interface Session {
   readonly meetingUrl?: string;
   /** The Teams meeting held for it: its chat id is what a meeting side panel knows. */
   readonly meeting?: { readonly chatId: string; readonly boundBy: string; readonly boundAt: string };
+  /**
+   * The Outlook event (with its Teams meeting) PeerLoop created for the session through Microsoft Graph, in
+   * its organizer's calendar: a second request reuses it rather than creating another (docs/adr/0007).
+   */
+  readonly outlookEvent?: {
+    readonly id: string;
+    readonly joinUrl: string;
+    readonly organizerId: string;
+    readonly createdAt: string;
+  };
   readonly capacity?: number;
   readonly rsvpClosesAt?: string;
   readonly status: 'scheduled' | 'cancelled';

@@ -79,12 +79,7 @@ export async function scheduleSession(
   const cohort = await loadCohort(deps, actor, input.cohortId);
   await requireRunner(deps, actor, cohort);
 
-  const presenters: Presenter[] = [];
-  for (const [index, presenterId] of input.presenterIds.entries()) {
-    const person = await deps.people.get(actor.tenantId, presenterId);
-    if (!person) throw ValidationFailed.field(`presenterIds.${index}`, 'no person with this id in your organisation');
-    presenters.push({ userId: person.id, displayName: person.displayName });
-  }
+  const presenters = await resolvePresenters(deps, actor, input.presenterIds, 'presenterIds');
 
   const now = deps.clock.now();
   const firstStart = localToInstant(input.startLocal, input.timeZone);
@@ -137,6 +132,20 @@ export async function scheduleSession(
   return { sessions };
 }
 
+/** People by id as presenters, in order; an unknown id is a field error at `field.<index>`. */
+async function resolvePresenters(
+  deps: Pick<SessionDeps, 'people'>,
+  actor: Principal,
+  ids: readonly string[],
+  field: string,
+): Promise<Presenter[]> {
+  const people = await Promise.all(ids.map((id) => deps.people.get(actor.tenantId, id)));
+  return people.map((person, index) => {
+    if (!person) throw ValidationFailed.field(`${field}.${index}`, 'no person with this id in your organisation');
+    return { userId: person.id, displayName: person.displayName };
+  });
+}
+
 function single(startLocal: string, timeZone: string, durationMinutes: number) {
   const startsAt = localToInstant(startLocal, timeZone);
   if (!startsAt) throw ValidationFailed.field('startLocal', 'is not a valid local date and time');
@@ -149,8 +158,11 @@ function single(startLocal: string, timeZone: string, durationMinutes: number) {
 
 /**
  * The calendar: sessions in a range, of one cohort or program or the whole tenant, as the reader sees them.
- * One query; for a cohort's calendar also the cohort (and, for non-facilitators, its program) to tell
- * whether the reader runs it. Across cohorts `canManage` is false: the session itself tells.
+ * One query; for a cohort's calendar the cohort document is read alongside it (404 for an unknown cohort),
+ * so the month is two store round trips. In a list `canManage` is only a hint and is decided from what those
+ * two reads hold: true where the reader facilitates the cohort. A program owner who does not facilitate it
+ * sees false here (reading the program would be a third round trip), as everyone does across cohorts; the
+ * session itself (`getSession`) tells them in full, and every change is authorized afresh by its use case.
  */
 export async function listSessions(deps: SessionDeps, actor: Principal, rawQuery: unknown): Promise<SessionView[]> {
   const query = parseInput(listSessionsQuery, rawQuery);
@@ -163,12 +175,7 @@ export async function listSessions(deps: SessionDeps, actor: Principal, rawQuery
     }),
     query.cohortId ? loadCohort(deps, actor, query.cohortId) : Promise.resolve(null),
   ]);
-  let manager = false;
-  if (cohort) {
-    manager =
-      roleIn(cohort, actor.userId) === 'facilitator' ||
-      canRunCohort(cohort, await deps.programs.get(actor.tenantId, cohort.programId), actor.userId);
-  }
+  const manager = cohort !== null && roleIn(cohort, actor.userId) === 'facilitator';
   const filtered = query.kind ? sessions.filter((s) => s.kind === query.kind) : sessions;
   return filtered.map((s) => toView(s, actor.userId, manager));
 }
@@ -255,6 +262,9 @@ export async function editSession(
   if (input.scope === 'series' && changes.startLocal) {
     throw ValidationFailed.field('changes.startLocal', 'moves one occurrence only; for the series change startTime');
   }
+  const presenters = changes.presenterIds
+    ? await resolvePresenters(deps, actor, changes.presenterIds, 'changes.presenterIds')
+    : undefined;
   const targets =
     input.scope === 'series'
       ? (await laterInSeries(deps, actor, session, new Date(session.startsAt))).filter(
@@ -284,12 +294,22 @@ export async function editSession(
         ...(changes.location ? { location: changes.location } : {}),
         ...(changes.meetingUrl ? { meetingUrl: changes.meetingUrl } : {}),
         ...(changes.capacity !== undefined ? { capacity: changes.capacity } : {}),
+        ...(presenters ? { presenters } : {}),
         ...(changes.details ? { details: { ...current.details, ...changes.details } } : {}),
         startsAt: start.toISOString(),
         endsAt: new Date(start.getTime() + duration * 60_000).toISOString(),
         ...(input.scope === 'occurrence' && current.seriesId ? { detached: true } : {}),
       };
-      return { next, result: 1 };
+      // When or where it happens changed: the people who answered hear of it (the reminders engine sends it).
+      const news =
+        next.startsAt !== current.startsAt ||
+        next.endsAt !== current.endsAt ||
+        next.location !== current.location ||
+        next.meetingUrl !== current.meetingUrl;
+      if (!news) return { next, result: 1 };
+      const at = deps.clock.now().toISOString();
+      const notice = { id: `session-changed:${at}`, type: 'session-changed' as const, at };
+      return { next: { ...next, notices: [...current.notices, notice] }, result: 1 };
     });
   }
   return { updated };

@@ -40,6 +40,25 @@ export class Conflict extends DomainError {
   readonly code = 'conflict';
 }
 
+/** The person is in the cohort but has not accepted its current code of conduct and confidentiality terms. */
+export class AgreementsRequired extends DomainError {
+  readonly code = 'agreements_required';
+  constructor(readonly cohortId: string, cohortName: string) {
+    super(`accept the code of conduct and confidentiality terms of "${cohortName}" first`);
+  }
+}
+
+/** Too much too fast from one person: the edge answers 429 with Retry-After. */
+export class TooManyRequests extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

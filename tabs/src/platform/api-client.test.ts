@@ -97,4 +97,46 @@ describe('api client', () => {
     const broken = createApiClient({ getToken: async () => 't', fetch: answering(502, undefined).fetch });
     await expect(broken.get('/me')).rejects.toMatchObject({ code: 'unexpected', status: 502 });
   });
+
+  it('sends DELETE, and gives the raw response for conditional GETs (304 passes) and streams', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const fetch: FetchLike = async (input, init) => {
+      calls.push([input, init]);
+      return { ok: false, status: 304, json: async () => undefined, headers: new Headers() } as Response;
+    };
+    const api = createApiClient({ getToken: async () => 'dev:u-ada', fetch });
+    const response = await api.request('/sessions/s-1/questions', { headers: { 'If-None-Match': '"7"' } });
+    expect(response.status).toBe(304);
+    expect(calls[0]?.[1]).toMatchObject({
+      method: 'GET',
+      headers: { 'If-None-Match': '"7"', Authorization: 'Bearer dev:u-ada', Accept: 'application/json' },
+    });
+
+    const { fetch: deleting, calls: deletes } = answering(200, { withdrawn: true });
+    await expect(
+      createApiClient({ getToken: async () => 't', fetch: deleting }).delete('/sessions/s-1/questions/q-1'),
+    ).resolves.toEqual({ withdrawn: true });
+    expect(deletes[0]?.[1]).toMatchObject({ method: 'DELETE' });
+  });
+
+  it("keeps a 429's code and Retry-After, and the agreements_required code", async () => {
+    const limited: FetchLike = async () =>
+      ({
+        ok: false,
+        status: 429,
+        headers: new Headers({ 'Retry-After': '120' }),
+        json: async () => ({ error: { code: 'rate_limited', message: 'Please wait a little' } }),
+      }) as Response;
+    await expect(
+      createApiClient({ getToken: async () => 't', fetch: limited }).post('/sessions/s-1/questions', {}),
+    ).rejects.toMatchObject({ code: 'rate_limited', status: 429, retryAfterSeconds: 120 });
+
+    const body = { error: { code: 'agreements_required', message: 'Accept the agreements first' } };
+    const gated = createApiClient({ getToken: async () => 't', fetch: answering(403, body).fetch });
+    await expect(gated.get('/sessions/s-1/questions')).rejects.toMatchObject({
+      code: 'agreements_required',
+      status: 403,
+      retryAfterSeconds: null,
+    });
+  });
 });

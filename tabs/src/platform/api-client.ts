@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'reporting_line'
   | 'bad_request'
+  | 'agreements_required'
+  | 'rate_limited'
   | 'network'
   | 'unexpected';
 
@@ -31,6 +33,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly fields: readonly FieldError[] = [],
     readonly related: readonly RelatedPerson[] = [],
+    /** From a 429's Retry-After header: how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,8 +47,24 @@ export interface ApiClient {
   post<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+  /**
+   * The response itself, for what the JSON calls hide: ETags and 304 Not Modified (conditional GETs) and
+   * streamed bodies (server-sent events). A status other than 2xx or 304 still rejects as an ApiError.
+   */
+  request(path: string, init?: RawRequestInit): Promise<Response>;
   /** A file answer (e.g. an .ics download) as a Blob; the bearer header rules out a plain link. */
   download(path: string): Promise<Blob>;
+}
+
+export interface RawRequestInit {
+  readonly method?: Method;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Extra headers, e.g. `If-None-Match`; Authorization is always set. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly accept?: string;
+  readonly signal?: AbortSignal;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -65,9 +85,11 @@ const KNOWN_CODES = new Set<string>([
   'conflict',
   'reporting_line',
   'bad_request',
+  'agreements_required',
+  'rate_limited',
 ]);
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The URL of an API path such as `/cohorts`: `<baseUrl>/api/cohorts`, ignoring a trailing slash on `baseUrl`. */
 export function apiUrl(baseUrl: string, path: string): string {
@@ -76,11 +98,11 @@ export function apiUrl(baseUrl: string, path: string): string {
 
 /** Creates the API client; every call carries `Authorization: Bearer <token>`. */
 export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: ApiClientOptions): ApiClient {
-  async function send(method: Method, path: string, body: unknown, accept: string) {
+  async function send(method: Method, path: string, body: unknown, accept: string, init: RawRequestInit = {}) {
     const token = await getToken().catch((error: unknown) => {
       throw new ApiError('unauthenticated', `You could not be signed in (${String(error)}).`, 0);
     });
-    const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { ...init.headers, Accept: accept, Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -88,11 +110,15 @@ export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: Ap
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        ...(init.signal ? { signal: init.signal } : {}),
       });
-    } catch {
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
       throw new ApiError('network', 'PeerLoop could not be reached. Check your connection and try again.', 0);
     }
-    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+    if (!response.ok && response.status !== 304) {
+      throw toApiError(response.status, await response.json().catch(() => undefined), retryAfter(response));
+    }
     return response;
   }
   async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -104,11 +130,19 @@ export function createApiClient({ getToken, fetch: fetchImpl, baseUrl = '' }: Ap
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
     patch: (path, body) => call('PATCH', path, body),
+    delete: (path) => call('DELETE', path),
+    request: (path, init = {}) => send(init.method ?? 'GET', path, init.body, init.accept ?? 'application/json', init),
     download: async (path) => (await send('GET', path, undefined, '*/*')).blob(),
   };
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** Seconds from a Retry-After header (the API sends seconds), or null. */
+function retryAfter(response: Response): number | null {
+  const seconds = Number.parseInt(response.headers?.get('Retry-After') ?? '', 10);
+  return Number.isNaN(seconds) ? null : seconds;
+}
+
+function toApiError(status: number, payload: unknown, retryAfterSeconds: number | null = null): ApiError {
   const error = (
     payload as { error?: { code?: unknown; message?: unknown; fields?: unknown; related?: unknown } } | undefined
   )?.error;
@@ -126,7 +160,7 @@ function toApiError(status: number, payload: unknown): ApiError {
         (r): r is RelatedPerson => typeof r?.userId === 'string' && typeof r?.displayName === 'string',
       )
     : [];
-  return new ApiError(code, message, status, fields, related);
+  return new ApiError(code, message, status, fields, related, retryAfterSeconds);
 }
 
 /** A message fit to show a user for any error thrown by an API call. */

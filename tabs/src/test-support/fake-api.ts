@@ -2,7 +2,10 @@ import type {
   CohortDetail,
   CohortSummary,
   CreateCohortInput,
+  ModerationAction,
   Person,
+  QuestionView,
+  QueueView,
   RsvpResponse,
   ScheduleSessionInput,
   SessionView,
@@ -17,11 +20,14 @@ export interface RecordedRequest {
   readonly url: string;
   readonly authorization: string | undefined;
   readonly body: unknown;
+  /** The ETag of a conditional read. */
+  readonly ifNoneMatch?: string;
 }
 
 interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,6 +53,12 @@ export class FakePeerLoopApi {
   /** The reader's profile (GET and PATCH /api/me/profile). */
   profile: Person = { tenantId: 't', id: 'u-ada', displayName: 'Ada Lovelace', title: '', level: '', function: '' };
   sessions: SessionView[] = [];
+  /**
+   * Q&A queues by session id, as their reader sees them (GET /api/sessions/{id}/questions, with an ETag and
+   * 304 on If-None-Match); the ask, vote, edit, withdraw and host routes change them. There is no live
+   * connection (/questions/connection answers 404), so the tab polls.
+   */
+  queues = new Map<string, QueueView>();
   nextCreate: Reply | null = null;
   /** Answers for the next request to `METHOD /api/path` (e.g. `POST /api/sessions/s-1/check-in`). */
   private readonly nextReplies = new Map<string, Reply>();
@@ -68,13 +80,110 @@ export class FakePeerLoopApi {
     const method = init.method ?? 'GET';
     const headers = (init.headers ?? {}) as Record<string, string>;
     const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    this.requests.push({ method, url: url.pathname + url.search, authorization: headers['Authorization'], body });
+    this.requests.push({
+      method,
+      url: url.pathname + url.search,
+      authorization: headers['Authorization'],
+      body,
+      ...(headers['If-None-Match'] ? { ifNoneMatch: headers['If-None-Match'] } : {}),
+    });
     if (this.unreachable.delete(url.pathname)) throw new TypeError('Failed to fetch');
     const route = `${method} ${url.pathname}`;
     const reply = this.nextReplies.get(route);
     this.nextReplies.delete(route);
-    return toResponse(reply ?? this.route(method, url, body, headers['Authorization']));
+    if (reply) return toResponse(reply);
+    if (/^\/api\/sessions\/[^/]+\/questions/.test(url.pathname)) {
+      return toResponse(this.routeQuestions(method, url, body, headers));
+    }
+    return toResponse(this.route(method, url, body, headers['Authorization']));
   };
+
+  /** The Q&A routes, against `queues`; every change bumps the question's and the queue's revision. */
+  private routeQuestions(method: string, url: URL, body: unknown, headers: Record<string, string>): Reply {
+    const [, , , sessionId = '', , questionId, action] = url.pathname.split('/');
+    const queue = this.queues.get(sessionId);
+    if (!queue) return notFound();
+    const userId = (headers['Authorization'] ?? '').replace(/^Bearer dev:/, '');
+    const save = (next: QueueView) => this.queues.set(sessionId, { ...next, revision: next.revision + 1 });
+    const all = () => [...queue.questions, ...queue.archive];
+    const put = (question: QuestionView) => {
+      const others = all().filter((q) => q.id !== question.id);
+      const live = [...others, question].filter((q) => q.state === 'open' || q.state === 'pending');
+      const archive = [...others, question].filter((q) => q.state !== 'open' && q.state !== 'pending');
+      save({ ...queue, questions: live, archive });
+      return question;
+    };
+    const found = questionId ? all().find((q) => q.id === questionId) : undefined;
+    const changed = (question: QuestionView, fields: Partial<QuestionView>) =>
+      put({ ...question, ...fields, revision: question.revision + 1, updatedAt: new Date().toISOString() });
+
+    if (method === 'GET' && questionId === undefined) {
+      const etag = `"${queue.revision}"`;
+      if (headers['If-None-Match'] === etag) return { status: 304, headers: { ETag: etag } };
+      return { status: 200, body: queue, headers: { ETag: etag } };
+    }
+    if (method === 'GET' && questionId === 'connection') return notFound();
+    if (method === 'GET' && questionId === 'export') return { status: 200, body: 'question,asked by\r\n' };
+    if (method === 'POST' && questionId === undefined) {
+      const input = body as { text: string; anonymous: boolean };
+      const asker = this.personas?.find((p) => p.userId === userId)?.displayName ?? userId;
+      const question = aQuestion({
+        id: `q-${all().length + 1}`,
+        sessionId,
+        text: input.text,
+        anonymous: input.anonymous,
+        askedBy: input.anonymous ? null : asker,
+        state: queue.moderated && queue.role !== 'host' ? 'pending' : 'open',
+        createdAt: new Date().toISOString(),
+        mine: true,
+        canEdit: true,
+      });
+      return { status: 201, body: put(question) };
+    }
+    if (method === 'PUT' && questionId === 'settings') {
+      save({ ...queue, moderated: (body as { moderated: boolean }).moderated });
+      return { status: 200, body };
+    }
+    if (method === 'PUT' && questionId === 'order') {
+      const ids = (body as { questionIds: string[] }).questionIds;
+      const reorder = (q: QuestionView) => ({ ...q, position: ids.includes(q.id) ? ids.indexOf(q.id) + 1 : null });
+      save({ ...queue, questions: queue.questions.map(reorder) });
+      return { status: 200, body: { ordered: ids.length } };
+    }
+    if (method === 'POST' && questionId === 'next') {
+      const top = queue.questions.find((q) => q.state === 'open' && q.id !== queue.nowAnswering) ?? null;
+      save({ ...queue, nowAnswering: top?.id ?? null });
+      return { status: 200, body: { question: top && { ...top, pinned: true } } };
+    }
+    if (!found) return notFound();
+    if (method === 'PATCH' && action === undefined) {
+      return { status: 200, body: changed(found, { text: (body as { text: string }).text }) };
+    }
+    if (method === 'DELETE' && action === undefined) {
+      save({ ...queue, questions: queue.questions.filter((q) => q.id !== found.id) });
+      return { status: 200, body: { withdrawn: true } };
+    }
+    if (action === 'vote' && (method === 'PUT' || method === 'DELETE')) {
+      const on = method === 'PUT';
+      if (found.votedByMe === on) return { status: 200, body: found };
+      return { status: 200, body: changed(found, { votedByMe: on, votes: found.votes + (on ? 1 : -1) }) };
+    }
+    if (method === 'POST' && action === 'moderation') {
+      const { action: act, answer } = body as { action: ModerationAction; answer?: string };
+      if (act === 'pin' || act === 'unpin') {
+        save({ ...queue, nowAnswering: act === 'pin' ? found.id : null });
+        return { status: 200, body: { ...found, pinned: act === 'pin' } };
+      }
+      const state = (
+        { approve: 'open', restore: 'open', reopen: 'open', dismiss: 'dismissed', answer: 'answered' } as const
+      )[act];
+      const written = answer
+        ? { text: answer, answeredBy: 'Ada Lovelace', at: new Date().toISOString() }
+        : found.answer;
+      return { status: 200, body: changed(found, { state, answer: act === 'answer' ? written : found.answer }) };
+    }
+    return notFound();
+  }
 
   private route(method: string, url: URL, body: unknown, authorization = ''): Reply {
     const route = `${method} ${url.pathname}`;
@@ -117,6 +226,11 @@ export class FakePeerLoopApi {
     if (!session) return notFound();
     if (method === 'GET' && action === undefined) return { status: 200, body: session };
     if (method === 'GET' && action === 'ics') return { status: 200, body: 'BEGIN:VCALENDAR' };
+    if (method === 'PATCH' && action === undefined) {
+      const { changes } = body as { changes: { details?: SessionView['details'] } };
+      this.sessions[index] = { ...session, details: { ...session.details, ...changes.details } };
+      return { status: 200, body: { updated: 1 } };
+    }
     if (method === 'PUT' && action === 'rsvp') {
       const { response } = body as { response: RsvpResponse };
       const full = response === 'going' && session.capacity !== undefined && session.seatsTaken >= session.capacity;
@@ -284,14 +398,60 @@ export function aSession(overrides: Partial<SessionView> = {}): SessionView {
   };
 }
 
+/** A question as its reader sees it, with sensible defaults; override what the test is about. */
+export function aQuestion(overrides: Partial<QuestionView> = {}): QuestionView {
+  return {
+    id: 'q-1',
+    sessionId: 's-1',
+    text: 'How did you decide what to automate first?',
+    anonymous: false,
+    askedBy: 'Grace Hopper',
+    state: 'open',
+    votes: 0,
+    pinned: false,
+    position: null,
+    answer: null,
+    carriedFrom: null,
+    carriedTo: null,
+    createdAt: '2031-03-04T12:35:00.000Z',
+    updatedAt: '2031-03-04T12:35:00.000Z',
+    revision: 1,
+    votedByMe: false,
+    mine: false,
+    canEdit: false,
+    ...overrides,
+  };
+}
+
+/** A session's Q&A queue as a participant sees it, empty by default; override what the test is about. */
+export function aQueue(overrides: Partial<QueueView> = {}): QueueView {
+  return {
+    sessionId: 's-1',
+    sessionTitle: 'Fireside chat: the outage that taught us the most',
+    sessionStartsAt: '2031-03-04T12:30:00.000Z',
+    sessionEndsAt: '2031-03-04T13:30:00.000Z',
+    enabled: true,
+    moderated: false,
+    nowAnswering: null,
+    role: 'participant',
+    canAsk: true,
+    questions: [],
+    archive: [],
+    revision: 1,
+    queueRevision: 0,
+    ...overrides,
+  };
+}
+
 function notFound(): Reply {
   return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
 }
 
-function toResponse({ status, body }: Reply): Response {
+function toResponse({ status, body, headers = {} }: Reply): Response {
   return {
     ok: status >= 200 && status < 300,
     status,
+    headers: new Headers(headers),
     json: async () => body,
     blob: async () => new Blob([String(body)], { type: 'text/calendar' }),
   } as Response;

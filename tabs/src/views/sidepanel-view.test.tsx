@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import '../test-support/jsdom-gaps';
 import type { TeamsContext } from '../platform/teams';
-import { aCohort, aSession, FakePeerLoopApi } from '../test-support/fake-api';
+import { aCohort, aQuestion, aQueue, aSession, FakePeerLoopApi } from '../test-support/fake-api';
 import { renderSignedIn } from '../test-support/render';
 import { SidepanelView } from './sidepanel-view';
 
@@ -31,5 +31,24 @@ describe('meeting side panel', () => {
     renderSignedIn(<SidepanelView />, api, 'u-ada', inMeeting);
     expect(await screen.findByRole('heading', { level: 2, name: 'My next lunch' })).toBeTruthy();
     expect(api.requests.map((r) => r.url)).toContain('/api/meetings/chat-1/session');
+  });
+
+  it("shows a fireside chat's live question queue, and none for other kinds of session", async () => {
+    const api = new FakePeerLoopApi();
+    api.sessions = [
+      aSession({ id: 's-1', kind: 'fireside-chat', title: 'Fireside chat', startsAt: soon(1), endsAt: soon(1.1) }),
+      aSession({ id: 's-2', kind: 'learning-lunch', title: 'Lunch', startsAt: soon(2), endsAt: soon(2.1) }),
+    ];
+    api.queues.set('s-1', aQueue({ questions: [aQuestion({ text: 'What broke first?' })] }));
+    const { unmount } = renderSignedIn(<SidepanelView sessionId="s-1" />, api, 'u-ada');
+    const questions = await screen.findByRole('region', { name: 'Questions' });
+    expect(await within(questions).findByText('What broke first?')).toBeTruthy();
+    expect(within(questions).getByRole('form', { name: 'Ask a question' })).toBeTruthy();
+    unmount();
+
+    renderSignedIn(<SidepanelView sessionId="s-2" />, api, 'u-ada');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Lunch' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Questions' })).toBeNull();
+    expect(api.requests.some((r) => r.url.startsWith('/api/sessions/s-2/questions'))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CohortSummary } from '@peerloop/core';
+import { Suspense, lazy } from 'react';
 import { useApi, useHost } from '../platform/api-context';
 import { ApiError } from '../platform/api-client';
 import type { ApiClient } from '../platform/api-client';
@@ -8,6 +9,7 @@ import { byNextSession } from '../features/cohorts/cohort-list';
 import { listCohorts } from '../features/cohorts/cohorts-api';
 import { formatSessionStart } from '../features/cohorts/format';
 import { SESSION_KIND_LABELS } from '../features/cohorts/labels';
+import { hasQna } from '../features/qna/has-qna';
 import { listMySessions } from '../features/sessions/my-sessions';
 import { RsvpControls } from '../features/sessions/rsvp-controls';
 import { SessionFacts } from '../features/sessions/session-facts';
@@ -16,6 +18,9 @@ import type { SessionDetail } from '../features/sessions/sessions-api';
 import { Page } from '../shared/page';
 import { EmptyState, ErrorState, LoadingState } from '../shared/status';
 import { useResource } from '../shared/use-resource';
+
+/** The Q&A queue is its own chunk: the panel's first paint does not wait for it. */
+const QnaSection = lazy(() => import('../features/qna/qna-section'));
 
 const useStyles = makeStyles({
   list: {
@@ -81,7 +86,8 @@ async function loadPanel(api: ApiClient, sessionId: string | undefined, chatId?:
 
 /**
  * Meeting side panel (about 320 px wide): the session of the meeting (`sessionId`, else the one bound to the
- * meeting's chat) or the next one of my cohorts, with its agenda, who is coming, my answer and check-in; then each cohort's next session.
+ * meeting's chat) or the next one of my cohorts, with its agenda, who is coming, my answer and check-in, and
+ * its live Q&A queue; then each cohort's next session.
  */
 export function SidepanelView({ sessionId }: { sessionId?: string }) {
   const styles = useStyles();
@@ -113,6 +119,11 @@ export function SidepanelView({ sessionId }: { sessionId?: string }) {
               update((data) => ({ ...data, session: data.session ? { ...data.session, ...patch } : null }))
             }
           />
+          {hasQna(session) && (
+            <Suspense fallback={<LoadingState label="Loading questions" />}>
+              <QnaSection sessionId={session.id} cohortId={session.cohortId} source="panel" compact />
+            </Suspense>
+          )}
         </section>
       )}
       {resource.status === 'ready' && resource.data.cohorts.length === 0 && (

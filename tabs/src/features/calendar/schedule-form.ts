@@ -17,15 +17,21 @@ export interface ScheduleFormValues {
   location: string;
   meetingUrl: string;
   capacity: string;
+  /** Minutes before each start that RSVPs close; '' keeps them open. */
+  rsvpCloses: string;
   presenterId: string;
   catering: '' | 'catered' | 'bring-your-own';
   guest: string;
+  /** Live Q&A queue: '' follows the kind (on for fireside chats), or set either way. */
+  qna: '' | 'on' | 'off';
   book: string;
   chapters: string;
   repeats: Repeats;
   interval: string;
   monthlyBy: 'date' | 'weekday';
   count: string;
+  /** `YYYY-MM-DD`: the last date an occurrence may fall on; '' for none. */
+  until: string;
 }
 
 export type ScheduleFormField = keyof ScheduleFormValues;
@@ -33,6 +39,11 @@ export type ScheduleFormField = keyof ScheduleFormValues;
 export interface ScheduleFormErrors {
   readonly byField: Partial<Record<ScheduleFormField, string>>;
   readonly other: readonly string[];
+}
+
+/** Whether the form's session will have a live Q&A queue (the kind's default unless set). */
+export function qnaOn(values: Pick<ScheduleFormValues, 'qna' | 'kind'>): boolean {
+  return values.qna === '' ? values.kind === 'fireside-chat' : values.qna === 'on';
 }
 
 /** An empty form in the viewer's time zone. */
@@ -49,19 +60,22 @@ export function emptyScheduleForm(cohortId: string, timeZone: string): ScheduleF
     location: '',
     meetingUrl: '',
     capacity: '',
+    rsvpCloses: '',
     presenterId: '',
     catering: '',
     guest: '',
+    qna: '',
     book: '',
     chapters: '',
     repeats: 'none',
     interval: '1',
     monthlyBy: 'date',
     count: '',
+    until: '',
   };
 }
 
-const WHOLE_NUMBERS = ['durationMinutes', 'capacity', 'interval', 'count'] as const;
+const WHOLE_NUMBERS = ['durationMinutes', 'capacity', 'rsvpCloses', 'interval', 'count'] as const;
 
 /** The request body, or the errors the browser can already tell (numbers that are not whole). */
 export function toScheduleInput(values: ScheduleFormValues): ScheduleSessionInput | ScheduleFormErrors {
@@ -85,6 +99,7 @@ export function toScheduleInput(values: ScheduleFormValues): ScheduleSessionInpu
     ...(values.kind === 'fireside-chat' && optional(values.guest) ? { guest: optional(values.guest) } : {}),
     ...(values.kind === 'book-club' && optional(values.book) ? { book: optional(values.book) } : {}),
     ...(values.kind === 'book-club' && optional(values.chapters) ? { chapters: optional(values.chapters) } : {}),
+    ...(values.qna === '' ? {} : { qnaEnabled: values.qna === 'on' }),
   };
   return withoutUndefined({
     cohortId: values.cohortId,
@@ -99,6 +114,7 @@ export function toScheduleInput(values: ScheduleFormValues): ScheduleSessionInpu
     location: optional(values.location),
     meetingUrl: optional(values.meetingUrl),
     capacity: numbers.capacity,
+    rsvpClosesMinutesBefore: numbers.rsvpCloses,
     details,
     recurrence:
       values.repeats === 'none'
@@ -108,6 +124,7 @@ export function toScheduleInput(values: ScheduleFormValues): ScheduleSessionInpu
             interval: numbers.interval ?? 1,
             monthlyBy: values.monthlyBy,
             count: numbers.count,
+            until: optional(values.until),
           }),
   });
 }
@@ -128,14 +145,16 @@ const PATH_FIELDS: Record<string, ScheduleFormField> = {
   location: 'location',
   meetingUrl: 'meetingUrl',
   capacity: 'capacity',
+  rsvpClosesMinutesBefore: 'rsvpCloses',
   presenterIds: 'presenterId',
   'details.catering': 'catering',
   'details.guest': 'guest',
+  'details.qnaEnabled': 'qna',
   'details.book': 'book',
   'details.chapters': 'chapters',
   recurrence: 'repeats',
   'recurrence.frequency': 'repeats',
-  'recurrence.until': 'repeats',
+  'recurrence.until': 'until',
   'recurrence.interval': 'interval',
   'recurrence.monthlyBy': 'monthlyBy',
   'recurrence.count': 'count',

@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   Button,
   Dialog,
   DialogActions,
@@ -27,7 +28,7 @@ import { SESSION_KIND_LABELS } from '../cohorts/labels';
 import { listPeople } from '../people/people-api';
 import { scheduleSession } from '../sessions/sessions-api';
 import type { ScheduleResult } from '../sessions/sessions-api';
-import { emptyScheduleForm, isScheduleErrors, toScheduleErrors, toScheduleInput } from './schedule-form';
+import { emptyScheduleForm, isScheduleErrors, qnaOn, toScheduleErrors, toScheduleInput } from './schedule-form';
 import type { ScheduleFormErrors, ScheduleFormField, ScheduleFormValues } from './schedule-form';
 import { useFormStyles } from '../../shared/form-styles';
 
@@ -182,6 +183,13 @@ export function ScheduleSessionDialog({
                 <Field label="Capacity" hint="Optional. Seats before a waitlist starts." {...field('capacity')}>
                   <Input {...bind('capacity')} type="number" inputMode="numeric" min={1} max={1000} step={1} />
                 </Field>
+                <Field
+                  label="RSVPs close (minutes before the start)"
+                  hint="Optional. 0 closes them at the start, 1440 a day before; at most 10080 (a week)."
+                  {...field('rsvpCloses')}
+                >
+                  <Input {...bind('rsvpCloses')} type="number" inputMode="numeric" min={0} max={10080} step={5} />
+                </Field>
               </div>
               <Field
                 label="Presenters"
@@ -216,6 +224,11 @@ export function ScheduleSessionDialog({
                   <Input {...bind('guest')} />
                 </Field>
               )}
+              <Checkbox
+                label="Live Q&A queue (people ask and vote on questions during the session)"
+                checked={qnaOn(values)}
+                onChange={(_, data) => setValues((v) => ({ ...v, qna: data.checked === true ? 'on' : 'off' }))}
+              />
               {values.kind === 'book-club' && (
                 <div className={form.fieldGrid}>
                   <Field label="Book" hint="Optional." {...field('book')}>
@@ -254,10 +267,19 @@ export function ScheduleSessionDialog({
                   {repeating && (
                     <Field
                       label="Ends after (occurrences)"
-                      hint="Optional. Up to 260; otherwise a year ahead."
+                      hint="Optional. Up to 260; otherwise until the date given, or a year ahead."
                       {...field('count')}
                     >
                       <Input {...bind('count')} type="number" inputMode="numeric" min={1} max={260} step={1} />
+                    </Field>
+                  )}
+                  {repeating && (
+                    <Field
+                      label="Repeat until"
+                      hint="Optional. The last date a session may fall on."
+                      {...field('until')}
+                    >
+                      <Input {...bind('until')} type="date" />
                     </Field>
                   )}
                 </div>

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     ':hover': { color: tokens.colorNeutralForeground1Hover, backgroundColor: tokens.colorNeutralBackground3Hover },
   },
+  fill: { height: '100%', overflow: 'hidden', justifyContent: 'flex-start' },
   struck: { textDecorationLine: 'line-through' },
   time: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -36,11 +37,14 @@ const useStyles = makeStyles({
 export function SessionEntry({
   session,
   detailed = false,
+  fill = false,
   onOpen,
 }: {
   session: SessionView;
   /** Week view: the time range and kind too. */
   detailed?: boolean;
+  /** Fills its block in the week's time grid; what does not fit is cut off (the button's name keeps it all). */
+  fill?: boolean;
   onOpen: (sessionId: string, opener: HTMLElement) => void;
 }) {
   const styles = useStyles();
@@ -48,7 +52,7 @@ export function SessionEntry({
   return (
     <button
       type="button"
-      className={mergeClasses(styles.entry, cancelled && styles.cancelled)}
+      className={mergeClasses(styles.entry, fill && styles.fill, cancelled && styles.cancelled)}
       onClick={(event) => onOpen(session.id, event.currentTarget)}
     >
       <span className={styles.time}>

@@ -45,6 +45,72 @@ describe('sessions calendar', () => {
     expect(await screen.findByRole('list', { name: 'Sessions in March 2031' })).toBeTruthy();
   });
 
+  it('shows the week as an hourly grid: a heading and a list per day, sessions placed by time, side by side when they overlap', async () => {
+    const api = withCohort();
+    api.sessions = [
+      aSession({
+        id: 's-1',
+        title: 'Giving feedback',
+        startsAt: '2031-03-04T12:30:00Z',
+        endsAt: '2031-03-04T13:30:00Z',
+      }),
+      aSession({
+        id: 's-2',
+        title: 'Chapter 1',
+        kind: 'book-club',
+        startsAt: '2031-03-04T13:00:00Z',
+        endsAt: '2031-03-04T14:00:00Z',
+      }),
+      aSession({ id: 's-3', title: 'Friday retro', startsAt: '2031-03-07T09:00:00Z', endsAt: '2031-03-07T10:00:00Z' }),
+    ];
+    renderCalendar(api);
+    await screen.findByRole('table', { name: 'March 2031' });
+    fireEvent.click(screen.getByRole('button', { name: 'Week' }));
+
+    const week = await screen.findByRole('group', { name: /^Mar 3\s–\s9, 2031$/ });
+    const headings = within(week).getAllByRole('heading', { level: 3 });
+    expect(headings.map((h) => h.textContent)).toContain('Mon3Monday, March 3, today');
+    expect(headings[0]!.getAttribute('aria-current')).toBe('date');
+    expect(within(week).getAllByText('No sessions')).toHaveLength(5);
+
+    const tuesday = within(week).getByRole('list', { name: 'Tuesday, March 4' });
+    const [feedback, chapter] = within(tuesday).getAllByRole('button');
+    expect(feedback!.textContent).toMatch(/12:30\s–\s1:30\sPM.*Giving feedback.*Learning lunch/);
+    expect(chapter!.textContent).toMatch(/Chapter 1/);
+    // 8:00 is the top row, at 3rem an hour: 12:30 is 13.5rem down; the two overlap, so each takes half.
+    expect(feedback!.closest('li')!.style).toMatchObject({ top: '13.5rem', height: '3rem', left: '0%', width: '50%' });
+    expect(chapter!.closest('li')!.style).toMatchObject({ top: '15rem', left: '50%', width: '50%' });
+
+    feedback!.focus();
+    fireEvent.keyDown(feedback!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(chapter);
+    fireEvent.keyDown(chapter!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(within(week).getByRole('button', { name: /Friday retro/ }));
+
+    fireEvent.click(chapter!);
+    expect(await screen.findByRole('dialog', { name: 'Chapter 1' })).toBeTruthy();
+  });
+
+  it('lists the week by day instead of a grid when it is narrower than 600 px', async () => {
+    const api = withCohort();
+    api.sessions = [aSession({ id: 's-1', title: 'Giving feedback', startsAt: '2031-03-04T12:30:00Z' })];
+    const width = jest
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ width: 420, height: 800, top: 0, left: 0, right: 420, bottom: 800, x: 0, y: 0 } as DOMRect);
+    try {
+      renderCalendar(api);
+      await screen.findByRole('table', { name: 'March 2031' });
+      fireEvent.click(screen.getByRole('button', { name: 'Week' }));
+      const week = await screen.findByRole('group', { name: /^Mar 3\s–\s9, 2031$/ });
+      expect(within(week).getByRole('heading', { name: 'Tuesday, March 4' }).textContent).toBe('Tuesday, March 4');
+      const item = within(within(week).getByRole('list', { name: 'Tuesday, March 4' })).getByRole('listitem');
+      expect(item.style.top).toBe('');
+      expect(within(item).getByRole('button', { name: /Giving feedback/ })).toBeTruthy();
+    } finally {
+      width.mockRestore();
+    }
+  });
+
   it('filters by kind', async () => {
     const api = withCohort();
     api.sessions = [

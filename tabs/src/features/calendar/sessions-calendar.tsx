@@ -100,10 +100,11 @@ export function SessionsCalendar({
 
   const days = daysShown(view, anchor, weekStart);
   const title = viewTitle(view, days);
-  const sessions = useResource(
-    () => listSessions(api, { ...fetchRange(days), programId }),
-    `${days[0]}:${days.length}:${programId ?? ''}`,
-  );
+  const rangeKey = `${days[0]}:${days.length}:${programId ?? ''}`;
+  const load = () => listSessions(api, { ...fetchRange(days), programId });
+  const sessions = useResource(load, rangeKey);
+  const shownRange = useRef(rangeKey);
+  shownRange.current = rangeKey;
   const me = useResource(() => getMe(api), 'me');
   const myId = me.resource.status === 'ready' ? me.resource.data.userId : null;
   const runnable = cohorts.filter(
@@ -132,6 +133,15 @@ export function SessionsCalendar({
 
   function changed(next: SessionView) {
     sessions.update((list) => list.map((s) => (s.id === next.id ? { ...s, ...next } : s)));
+  }
+
+  /** Reloads the shown range without a loading state (later sessions of a series changed behind the dialog). */
+  function refreshQuietly() {
+    const key = rangeKey;
+    load().then(
+      (fresh) => shownRange.current === key && sessions.update(() => fresh),
+      () => undefined,
+    );
   }
 
   function closeSchedule() {
@@ -261,6 +271,7 @@ export function SessionsCalendar({
           cohortName={cohortName}
           onClose={closeDetails}
           onChanged={changed}
+          onSeriesChanged={refreshQuietly}
         />
       )}
       {scheduling !== 'unopened' && (

@@ -87,4 +87,36 @@ describe('cohort home', () => {
     expect(await dialog.findByText('You are in this cohort as member.')).toBeTruthy();
     expect(dialog.getByRole('button', { name: 'Leave cohort' })).toBeTruthy();
   });
+  it('shows the Teams channel the cohort lives in, as a link into Teams', async () => {
+    const api = new FakePeerLoopApi();
+    api.cohortDetails = [
+      aCohortDetail({
+        myRole: 'member',
+        canManage: false,
+        departures: undefined,
+        channel: {
+          teamId: '0f6b5c2a-7d1e-4f3a-9b8c-2d4e6f8a0b1c',
+          channelId: '19:admins@thread.tacv2',
+          channelName: 'New admins',
+        },
+      }),
+      aCohortDetail({ id: 'c-2', canManage: true }),
+    ];
+    openHome(api, 'u-linus');
+
+    const dialog = within(await screen.findByRole('dialog'));
+    const link = await dialog.findByRole('link', { name: 'New admins' });
+    expect(link.getAttribute('href')).toBe(
+      'https://teams.microsoft.com/l/channel/19%3Aadmins%40thread.tacv2/New%20admins?groupId=0f6b5c2a-7d1e-4f3a-9b8c-2d4e6f8a0b1c',
+    );
+    expect(link.closest('dd')?.previousElementSibling?.textContent).toBe('Channel');
+  });
+
+  it('tells those who run a cohort without a channel how to give it one', async () => {
+    const api = new FakePeerLoopApi();
+    api.cohortDetails = [aCohortDetail()];
+    openHome(api);
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(await dialog.findByText(/None yet: add PeerLoop as a tab in the cohort’s channel/)).toBeTruthy();
+  });
 });

@@ -14,6 +14,7 @@ import {
 import type { CohortDetail } from '@peerloop/core';
 import type { ReactNode } from 'react';
 import { useApi } from '../../platform/api-context';
+import { useLinkStyles } from '../../shared/link-styles';
 import { ErrorState, LoadingState } from '../../shared/status';
 import { useResource } from '../../shared/use-resource';
 import { AgreementsGate } from './agreements-gate';
@@ -114,6 +115,23 @@ export function CohortHomeDialog({ cohortId, open, onClose, onChanged }: CohortH
   );
 }
 
+const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The channel the cohort lives in: a Teams deep link where its team's group id is known. */
+function ChannelFact({ channel }: { channel: NonNullable<CohortDetail['channel']> }) {
+  const link = useLinkStyles();
+  const name = channel.channelName ?? 'Its Teams channel';
+  if (!GROUP_ID.test(channel.teamId)) return <>{name}</>;
+  const href =
+    `https://teams.microsoft.com/l/channel/${encodeURIComponent(channel.channelId)}/` +
+    `${encodeURIComponent(channel.channelName ?? 'channel')}?groupId=${encodeURIComponent(channel.teamId)}`;
+  return (
+    <a className={link.link} href={href} target="_blank" rel="noreferrer">
+      {name}
+    </a>
+  );
+}
+
 function CohortFacts({ cohort }: { cohort: CohortDetail }) {
   const styles = useStyles();
   const threads = THREAD_NAMES.flatMap((name) => {
@@ -132,6 +150,16 @@ function CohortFacts({ cohort }: { cohort: CohortDetail }) {
         : `${cohort.memberCount} of ${cohort.capacity} places taken`,
     ],
     ['Joining', JOIN_POLICY_LABELS[cohort.joinPolicy]],
+    [
+      'Channel',
+      cohort.channel ? (
+        <ChannelFact channel={cohort.channel} />
+      ) : cohort.canManage ? (
+        'None yet: add PeerLoop as a tab in the cohort’s channel and choose this cohort'
+      ) : (
+        'None yet'
+      ),
+    ],
     [
       'Facilitated by',
       cohort.facilitators.length > 0

@@ -13,10 +13,11 @@ import {
   Select,
   makeStyles,
 } from '@fluentui/react-components';
-import type { Person } from '@peerloop/core';
+import type { DirectoryField, Person, ProfileSyncResult } from '@peerloop/core';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, describeError } from '../../platform/api-client';
+import type { ApiClient } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
 import { ErrorState, LoadingState } from '../../shared/status';
 import { useResource } from '../../shared/use-resource';
@@ -29,7 +30,50 @@ import { useFormStyles } from '../../shared/form-styles';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
+  directory: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '0.5rem' },
+  kept: { margin: 0, paddingLeft: '1.25rem' },
 });
+
+/** GET /api/directory/status: whether Microsoft 365 can fill the profile for this sign-in. */
+interface DirectoryStatus {
+  readonly available: boolean;
+  readonly reason?: string;
+}
+
+/** Whether "Fill from Microsoft 365" can work here; anything but a clear yes hides it. */
+function getDirectoryStatus(api: ApiClient): Promise<DirectoryStatus> {
+  return api.get<DirectoryStatus>('/directory/status').catch(() => ({ available: false }));
+}
+
+/** POST /api/me/profile/sync: Microsoft 365 fills what is empty; `replace` takes its value for those fields. */
+function syncFromDirectory(api: ApiClient, replace: readonly DirectoryField[] = []): Promise<ProfileSyncResult> {
+  return api.post<ProfileSyncResult>('/me/profile/sync', { replace });
+}
+
+const DIRECTORY_LABELS: Record<DirectoryField, string> = {
+  displayName: 'Name',
+  title: 'Title',
+  function: 'Function',
+  email: 'Email',
+  managerId: 'Manager',
+};
+
+/** What a sync did, in words: what was filled, and what became of the manager. */
+function describeSync(result: ProfileSyncResult): string {
+  const filled = result.updated.map((u) => DIRECTORY_LABELS[u.field]);
+  const parts = [
+    filled.length > 0 ? `Filled from Microsoft 365: ${filled.join(', ')}.` : 'Nothing new from Microsoft 365.',
+  ];
+  const manager = result.manager;
+  if (manager.status === 'not_in_peerloop') {
+    parts.push(`Your manager in Microsoft 365, ${manager.displayName}, is not in PeerLoop yet.`);
+  } else if (manager.status === 'would_loop') {
+    parts.push(`${manager.displayName} would make a loop in the reporting line, so your manager stays as it is.`);
+  } else if (manager.status === 'consent_required') {
+    parts.push(manager.message);
+  }
+  return parts.join(' ');
+}
 
 export interface ProfileDialogProps {
   readonly open: boolean;
@@ -42,14 +86,26 @@ export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
   const form = useFormStyles();
   const api = useApi();
   const { resource, reload } = useResource(
-    () => Promise.all([getMyProfile(api), listPeople(api)]).then(([profile, people]) => ({ profile, people })),
+    () =>
+      Promise.all([getMyProfile(api), listPeople(api), getDirectoryStatus(api)]).then(
+        ([profile, people, directory]) => ({
+          profile,
+          people,
+          directoryAvailable: directory.available,
+        }),
+      ),
     'profile',
   );
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         {resource.status === 'ready' ? (
-          <ProfileForm profile={resource.data.profile} people={resource.data.people} onClose={onClose} />
+          <ProfileForm
+            profile={resource.data.profile}
+            people={resource.data.people}
+            directoryAvailable={resource.data.directoryAvailable}
+            onClose={onClose}
+          />
         ) : (
           <DialogBody>
             <DialogTitle>My profile</DialogTitle>
@@ -72,10 +128,13 @@ export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
 interface ProfileFormProps {
   readonly profile: Person;
   readonly people: readonly PersonItem[];
+  /** Microsoft Graph is configured and the reader signed in with Teams. */
+  readonly directoryAvailable: boolean;
   readonly onClose: () => void;
 }
 
-function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
+function ProfileForm({ profile, people, directoryAvailable, onClose }: ProfileFormProps) {
+  const styles = useStyles();
   const form = useFormStyles();
   const api = useApi();
   const [stored, setStored] = useState(() => toProfileValues(profile));
@@ -84,6 +143,8 @@ function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
   const [failure, setFailure] = useState('');
   const [saved, setSaved] = useState('');
   const [saving, setSaving] = useState(false);
+  const [sync, setSync] = useState<ProfileSyncResult | null>(null);
+  const [syncing, setSyncing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const zones = timeZoneOptions(stored.timeZone);
 
@@ -99,6 +160,29 @@ function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
     value: values[name],
     onChange: (_: unknown, data: { value: string }) => setValues((v: ProfileValues) => ({ ...v, [name]: data.value })),
   });
+
+  /** Fills from Microsoft 365; fields the reader is editing keep what they typed. */
+  async function fillFromDirectory(replace: readonly DirectoryField[] = []) {
+    if (syncing || saving) return;
+    setSaved('');
+    setFailure('');
+    setSyncing(true);
+    try {
+      const result = await syncFromDirectory(api, replace);
+      const next = toProfileValues(result.profile);
+      setValues((typed) => {
+        const merged = { ...typed };
+        for (const key of Object.keys(next) as ProfileField[]) if (typed[key] === stored[key]) merged[key] = next[key];
+        return merged;
+      });
+      setStored(next);
+      setSync(result);
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setSyncing(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -142,6 +226,42 @@ function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
               <MessageBarBody>{failure}</MessageBarBody>
             </MessageBar>
           )}
+          {directoryAvailable && (
+            <div className={styles.directory}>
+              <Button onClick={() => void fillFromDirectory()} disabledFocusable={syncing || saving}>
+                Fill from Microsoft 365
+              </Button>
+              {sync && (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>
+                    {describeSync(sync)}
+                    {sync.kept.length > 0 && (
+                      <>
+                        {' '}
+                        Where yours differs, yours is kept:
+                        <ul className={styles.kept}>
+                          {sync.kept.map((k) => (
+                            <li key={k.field}>
+                              {DIRECTORY_LABELS[k.field]}: yours is "{k.yours}", Microsoft 365 says "{k.directory}".{' '}
+                              <Button
+                                size="small"
+                                appearance="subtle"
+                                onClick={() => void fillFromDirectory([k.field])}
+                                disabledFocusable={syncing || saving}
+                                aria-label={`Use Microsoft 365's ${DIRECTORY_LABELS[k.field].toLowerCase()}`}
+                              >
+                                Use Microsoft 365's
+                              </Button>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+          )}
           <div className={form.fieldGrid}>
             <Field label="Title" {...field('title')}>
               <Input {...text('title')} />
@@ -184,7 +304,7 @@ function ProfileForm({ profile, people, onClose }: ProfileFormProps) {
               ))}
             </Select>
           </Field>
-          <div role="status">{saving ? 'Saving your profile…' : saved}</div>
+          <div role="status">{saving ? 'Saving your profile…' : syncing ? 'Filling from Microsoft 365…' : saved}</div>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Close</Button>

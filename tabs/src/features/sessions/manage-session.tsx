@@ -1,11 +1,18 @@
-import { Button, Checkbox, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Checkbox, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { describeError } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
+import { LoadingState } from '../../shared/status';
 import { useResource } from '../../shared/use-resource';
 import { listPeople } from '../people/people-api';
-import { cancelSession, recordAttendance } from './sessions-api';
+import { cancelSession, recordAttendance, setQnaEnabled } from './sessions-api';
+import { hasQna } from '../qna/has-qna';
+import { TeamsMeetingButton } from './teams-meeting-button';
 import type { SessionDetail } from './sessions-api';
+import type { EditScope } from './edit-session-form';
+
+/** The edit form loads when a runner asks for it. */
+const EditSession = lazy(() => import('./edit-session'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,17 +26,21 @@ const useStyles = makeStyles({
 
 export interface ManageSessionProps {
   readonly session: SessionDetail;
-  /** Called after a change the session's own data must show (a cancellation). */
+  /** Called after a change the session's own data must show (an edit, a cancellation). */
   readonly onChanged: () => void;
+  /** Called when later sessions of its series changed too (edited or cancelled with it). */
+  readonly onSeriesChanged?: () => void;
 }
 
-/** For those who run the session: who is going and waiting, attendance, and cancelling. */
-export function ManageSession({ session, onChanged }: ManageSessionProps) {
+/** For those who run the session: who is going and waiting, attendance, editing and cancelling. */
+export function ManageSession({ session, onChanged, onSeriesChanged }: ManageSessionProps) {
   const styles = useStyles();
   const api = useApi();
   const people = useResource(() => listPeople(api), 'people');
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [scope, setScope] = useState<'occurrence' | 'series'>('occurrence');
   const [announcement, setAnnouncement] = useState('');
   const [failure, setFailure] = useState('');
@@ -57,13 +68,34 @@ export function ManageSession({ session, onChanged }: ManageSessionProps) {
       return `${nameOf(userId)} marked ${value ? 'present' : 'absent'}.`;
     });
 
+  const toggleQna = (enabled: boolean) =>
+    run(async () => {
+      await setQnaEnabled(api, session.id, enabled);
+      onChanged();
+      return enabled ? 'The Q&A queue is on.' : 'The Q&A queue is off.';
+    });
+
   const cancel = () =>
     run(async () => {
       const { cancelled } = await cancelSession(api, session.id, scope);
       setConfirming(false);
       onChanged();
+      if (scope === 'series') onSeriesChanged?.();
       return cancelled === 1 ? 'Session cancelled.' : `${cancelled} sessions cancelled.`;
     });
+
+  function closeEditor() {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  function saved(updated: number, editScope: EditScope) {
+    closeEditor();
+    setFailure('');
+    setAnnouncement(updated === 1 ? 'Changes saved.' : `Changes saved to ${updated} sessions.`);
+    onChanged();
+    if (editScope === 'series') onSeriesChanged?.();
+  }
 
   return (
     <section className={styles.root} aria-labelledby={`manage-${session.id}`}>
@@ -96,7 +128,17 @@ export function ManageSession({ session, onChanged }: ManageSessionProps) {
           </ol>
         </>
       )}
+      <TeamsMeetingButton session={session} onCreated={() => onChanged()} />
+      {session.status === 'scheduled' && (
+        <Switch label="Live Q&A queue" checked={hasQna(session)} onChange={(_, data) => void toggleQna(data.checked)} />
+      )}
+      {session.status === 'scheduled' && editing && (
+        <Suspense fallback={<LoadingState label="Loading the form" />}>
+          <EditSession session={session} onSaved={saved} onCancel={closeEditor} />
+        </Suspense>
+      )}
       {session.status === 'scheduled' &&
+        !editing &&
         (confirming ? (
           <div className={styles.root}>
             {session.seriesId && (
@@ -118,6 +160,9 @@ export function ManageSession({ session, onChanged }: ManageSessionProps) {
           </div>
         ) : (
           <div className={styles.row}>
+            <Button ref={editButton} onClick={() => setEditing(true)}>
+              Edit session
+            </Button>
             <Button onClick={() => setConfirming(true)}>Cancel session</Button>
           </div>
         ))}

@@ -12,16 +12,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { SessionView } from '@peerloop/core';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { describeError } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
 import { ErrorState, LoadingState } from '../../shared/status';
 import { useResource } from '../../shared/use-resource';
+import { hasQna } from '../qna/has-qna';
 import { ManageSession } from './manage-session';
 import { RsvpControls } from './rsvp-controls';
 import { SessionFacts } from './session-facts';
 import { downloadIcs, getSession } from './sessions-api';
 import type { SessionDetail } from './sessions-api';
+
+/** The Q&A queue and archive load on demand, only for sessions that have one. */
+const QnaSection = lazy(() => import('../qna/qna-section'));
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
@@ -37,12 +41,24 @@ export interface SessionDialogProps {
   readonly open: boolean;
   readonly cohortName?: (cohortId: string) => string | undefined;
   readonly onClose: () => void;
-  /** Called whenever the session changed (an answer, a check-in, a cancellation). */
+  /** Called whenever the session changed (an answer, a check-in, an edit, a cancellation). */
   readonly onChanged: (session: SessionView) => void;
+  /** Called when other sessions of its series changed with it (a series edit or cancellation). */
+  readonly onSeriesChanged?: () => void;
 }
 
-/** A session's details in a modal dialog: facts, the reader's answer and check-in, .ics, and running it. */
-export function SessionDialog({ sessionId, open, cohortName, onClose, onChanged }: SessionDialogProps) {
+/**
+ * A session's details in a modal dialog: facts, the reader's answer and check-in, its questions (queue and
+ * archive, with written answers) where it has Q&A, .ics, and running it.
+ */
+export function SessionDialog({
+  sessionId,
+  open,
+  cohortName,
+  onClose,
+  onChanged,
+  onSeriesChanged,
+}: SessionDialogProps) {
   const styles = useStyles();
   const api = useApi();
   const { resource, reload, update } = useResource(() => getSession(api, sessionId), sessionId);
@@ -95,7 +111,14 @@ export function SessionDialog({ sessionId, open, cohortName, onClose, onChanged 
                     if (session.canManage) void refresh();
                   }}
                 />
-                {session.canManage && <ManageSession session={session} onChanged={() => void refresh()} />}
+                {hasQna(session) && (
+                  <Suspense fallback={<LoadingState label="Loading questions" />}>
+                    <QnaSection sessionId={session.id} cohortId={session.cohortId} source="tab" />
+                  </Suspense>
+                )}
+                {session.canManage && (
+                  <ManageSession session={session} onChanged={() => void refresh()} onSeriesChanged={onSeriesChanged} />
+                )}
                 <Text role="alert" className={styles.error}>
                   {downloadError}
                 </Text>

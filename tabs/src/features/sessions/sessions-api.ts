@@ -62,6 +62,14 @@ export function cancelSession(
   return api.post<{ cancelled: number }>(path(id, '/cancel'), { scope });
 }
 
+/** Turns this session's live Q&A queue on or off (this occurrence only). */
+export function setQnaEnabled(api: ApiClient, id: string, enabled: boolean): Promise<{ updated: number }> {
+  return api.patch<{ updated: number }>(path(id, ''), {
+    scope: 'occurrence',
+    changes: { details: { qnaEnabled: enabled } },
+  });
+}
+
 /** Binds the Teams meeting (its chat id) the session is held in, so the meeting's side panel shows it. */
 export function bindMeeting(api: ApiClient, id: string, chatId: string): Promise<SessionView> {
   return api.put<SessionView>(path(id, '/meeting'), { chatId });

@@ -1,0 +1,3 @@
+export * from './directory.js';
+export * from './profile-sync.js';
+export * from './teams-meeting.js';
