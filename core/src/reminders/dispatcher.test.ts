@@ -142,3 +142,47 @@ describe('the dispatcher when the store loses an answer', () => {
     expect(deliveries.docs.get('r1')!.delivery).toMatchObject({ state: 'sent', attempts: 1 });
   });
 });
+
+describe('the dispatcher when a slot is long in coming', () => {
+  /** A clock the throttle moves: waiting for a slot takes `waitMs` of (test) time. */
+  function withSlowSlots(waitMs: number, onSlot?: (deliveries: FakeDeliveries) => void) {
+    const setup = setUp();
+    let now = NOW.getTime();
+    const deps = (setup.dispatcher as unknown as { deps: DispatcherDeps }).deps as unknown as Record<string, unknown>;
+    deps.clock = { now: () => new Date(now) };
+    deps.throttle = {
+      acquire: async () => {
+        now += waitMs;
+        onSlot?.(setup.deliveries);
+        return true;
+      },
+      pause: () => undefined,
+    };
+    return { ...setup, now: () => now };
+  }
+
+  it('renews a claim the wait ate into, then sends once', async () => {
+    const leaseMs = DEFAULT_DISPATCH_SETTINGS.leaseMs;
+    const { deliveries, channel, dispatcher, now } = withSlowSlots(leaseMs * 0.75);
+    await deliveries.createMany([reminder]);
+    const summary = await dispatcher.dispatch('t', { budgetMs: 5_000 });
+    expect(summary.sent).toBe(1);
+    expect(channel.sent).toHaveLength(1);
+    const stored = deliveries.docs.get('r1')!.delivery;
+    expect(stored).toMatchObject({ state: 'sent', attempts: 1 });
+    // Renewed at the moment the slot came, not when it was first claimed.
+    expect(Date.parse(stored.claimedAt!)).toBe(now());
+  });
+
+  it('sends nothing when another dispatcher took the delivery over during the wait', async () => {
+    const { deliveries, channel, dispatcher } = withSlowSlots(DEFAULT_DISPATCH_SETTINGS.leaseMs * 2, (store) => {
+      const current = store.docs.get('r1')!;
+      store.docs.set('r1', { delivery: { ...current.delivery, claimedBy: 'worker-2' }, version: 'taken-over' });
+    });
+    await deliveries.createMany([reminder]);
+    const summary = await dispatcher.dispatch('t', { budgetMs: 5_000 });
+    expect(channel.sent).toHaveLength(0);
+    expect(summary.lostClaims).toBeGreaterThanOrEqual(1);
+    expect(deliveries.docs.get('r1')!.delivery.claimedBy).toBe('worker-2');
+  });
+});

@@ -286,10 +286,8 @@ class DispatchRun {
       return;
     }
     const slot = await this.deps.throttle.acquire(this.tenantId, address.conversationId, this.options.signal);
-    const leaseLeft = claimedAt.getTime() + this.settings.leaseMs - this.deps.clock.now().getTime();
-    if (!slot || leaseLeft < this.settings.leaseMs / 2) {
-      // Stopping, or a long 429 pause ate into the lease: hand the claim back unsent rather than risk a send
-      // that outlives it.
+    if (!slot) {
+      // Stopping: hand the claim back unsent, for the next tick.
       if (
         await this.write(
           claim,
@@ -299,6 +297,11 @@ class DispatchRun {
       ) {
         this.summary.deferred += 1;
       }
+      return;
+    }
+    const held = await this.renewedIfLate(claim, claimedAt);
+    if (!held) {
+      this.summary.lostClaims += 1;
       return;
     }
     if (current.state === 'sending') {
@@ -311,7 +314,7 @@ class DispatchRun {
     const at = now.toISOString();
     if (outcome.ok) {
       const recorded = await this.write(
-        claim,
+        held,
         { state: 'sent', sentAt: at, ...(outcome.activityId ? { activityId: outcome.activityId } : {}) },
         now,
       );
@@ -329,25 +332,25 @@ class DispatchRun {
         this.summary.throttled += 1;
         this.deps.throttle.pause(this.tenantId, handling.retryAfterMs);
         const until = new Date(now.getTime() + handling.retryAfterMs).toISOString();
-        if (await this.write(claim, { state: 'pending', nextAt: until, lastError }, now)) this.summary.deferred += 1;
+        if (await this.write(held, { state: 'pending', nextAt: until, lastError }, now)) this.summary.deferred += 1;
         return;
       }
       case 'retry': {
-        const failures = claim.delivery.failures + 1;
+        const failures = held.delivery.failures + 1;
         if (failures > this.settings.maxRetries) {
           const failure = { reason: 'retries-exhausted' as const, ...statusOf(outcome), at };
-          if (await this.write(claim, { state: 'failed', failures, failure, lastError }, now)) this.summary.failed += 1;
+          if (await this.write(held, { state: 'failed', failures, failure, lastError }, now)) this.summary.failed += 1;
           return;
         }
         const until = new Date(now.getTime() + backoffMs(failures, this.settings.backoff)).toISOString();
-        if (await this.write(claim, { state: 'pending', failures, nextAt: until, lastError }, now)) {
+        if (await this.write(held, { state: 'pending', failures, nextAt: until, lastError }, now)) {
           this.summary.deferred += 1;
         }
         return;
       }
       case 'gone': {
         const failure = { reason: 'conversation-gone' as const, ...statusOf(outcome), at };
-        if (await this.write(claim, { state: 'failed', failure, lastError }, now)) this.summary.failed += 1;
+        if (await this.write(held, { state: 'failed', failure, lastError }, now)) this.summary.failed += 1;
         await this.deps.conversations.markStale(
           this.tenantId,
           { userId: current.recipientId },
@@ -359,7 +362,7 @@ class DispatchRun {
       }
       case 'rejected': {
         const failure = { reason: 'rejected' as const, ...statusOf(outcome), at };
-        if (await this.write(claim, { state: 'failed', failure, lastError }, now)) this.summary.failed += 1;
+        if (await this.write(held, { state: 'failed', failure, lastError }, now)) this.summary.failed += 1;
         return;
       }
     }
@@ -378,6 +381,22 @@ class DispatchRun {
    * someone else's. Without this, losing the answer to "sent" would leave the delivery to be recovered and sent
    * again.
    */
+  /**
+   * A long wait for a slot (a busy conversation, a 429 pause) can eat into the claim's lease. Past half of it,
+   * the claim is renewed before sending: conditionally, so if another dispatcher took the delivery over
+   * meanwhile, this one sends nothing (null).
+   */
+  private async renewedIfLate(claim: VersionedDelivery, claimedAt: Date): Promise<VersionedDelivery | null> {
+    const now = this.deps.clock.now();
+    if (claimedAt.getTime() + this.settings.leaseMs - now.getTime() >= this.settings.leaseMs / 2) return claim;
+    return this.transition(claim, {
+      ...claim.delivery,
+      claimedAt: now.toISOString(),
+      nextAt: new Date(now.getTime() + this.settings.leaseMs).toISOString(),
+      updatedAt: now.toISOString(),
+    });
+  }
+
   private async transition(from: VersionedDelivery, next: Delivery): Promise<VersionedDelivery | null> {
     for (let attempt = 1; ; attempt += 1) {
       try {
