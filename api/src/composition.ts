@@ -9,6 +9,7 @@ import {
   type IdGenerator,
   type QnaChange,
   type QnaChangeListener,
+  type LibraryDeps,
   type QnaDeps,
 } from '@peerloop/core';
 import {
@@ -27,13 +28,14 @@ import { CosmosPersonRepository } from './data/cosmos-person-repository.js';
 import { CosmosProgramRepository } from './data/cosmos-program-repository.js';
 import { CosmosSessionRepository } from './data/cosmos-session-repository.js';
 import { CosmosQuestionRepository } from './data/cosmos-question-repository.js';
+import { CosmosLibraryRepository } from './data/cosmos-library-repository.js';
 import { HmacAuthorKeys } from './anonymity/author-keys.js';
 import { createLiveTransport, type LiveTransport } from './live/live-transport.js';
 import { buildReminders, type Reminders } from './reminders/reminders-runtime.js';
 import { createGraphServices, type GraphServices } from './graph/index.js';
 
 /** Everything a request needs, built once per process from validated configuration. */
-export interface Runtime extends CohortDeps, QnaDeps {
+export interface Runtime extends CohortDeps, QnaDeps, Pick<LibraryDeps, 'library'> {
   readonly config: Config;
   readonly cosmos: CosmosClient;
   readonly authenticator: Authenticator;
@@ -75,7 +77,8 @@ export function buildRuntime(config: Config, overrides: RuntimeOverrides = {}): 
   const containers = containersOf(cosmos.database(config.cosmos.database));
   const questions = new CosmosQuestionRepository(containers.questions);
   const qnaChanges = new QnaChangeFanOut();
-  const deps: CohortDeps & QnaDeps = {
+  const deps: CohortDeps & QnaDeps & LibraryDeps = {
+    library: new CosmosLibraryRepository(containers.library),
     cohorts: new CosmosCohortRepository(containers.cohorts),
     programs: new CosmosProgramRepository(containers.programs),
     people: new CosmosPersonRepository(containers.people),
@@ -125,6 +128,7 @@ export function buildRuntime(config: Config, overrides: RuntimeOverrides = {}): 
       isTenantAllowed: (tenantId) => allowedTenants.has(tenantId),
       conversations: reminders.conversations,
       reminders: reminders.deps,
+      ...(config.tabEndpoint ? { tabBase: config.tabEndpoint } : {}),
     });
     const botEndpoint = new BotEndpoint(config.bot, bot, botLog, adapter);
     const closeLive = live;

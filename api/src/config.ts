@@ -47,6 +47,8 @@ const environment = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$/, 'must be a Web PubSub hub name')
     .default('qna'),
   WEBSITE_SITE_NAME: z.string().optional(),
+  /** Where the tab is served: PeerLoop links (cards, link unfurling) point there. */
+  TAB_ENDPOINT: z.url({ error: 'must be the URL the tab is served from' }).optional(),
   /** Proactive messages a second per tenant (Teams allows a bot about 50): docs/adr/0006. */
   REMINDERS_TENANT_RATE: z.coerce
     .number({ error: 'must be a number' })
@@ -87,6 +89,8 @@ export interface Config {
   readonly webPubSub?: { readonly endpoint?: string; readonly connectionString?: string; readonly hub: string };
   /** Microsoft Graph on behalf of the signed-in person (GRAPH_*, docs/adr/0007); null when not configured. */
   readonly graph: GraphConfig | null;
+  /** The tab's base URL (TAB_ENDPOINT), for PeerLoop links; absent, cards carry no "Open in PeerLoop". */
+  readonly tabEndpoint?: string;
 }
 
 /** Only ever used in dev mode on loopback; production requires its own key. */
@@ -161,6 +165,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     anonymityHashKey: e.ANONYMITY_HASH_KEY ?? DEV_ANONYMITY_HASH_KEY,
     reminders: { tenantRatePerSecond: e.REMINDERS_TENANT_RATE },
     graph: graph.config,
+    ...(e.TAB_ENDPOINT ? { tabEndpoint: e.TAB_ENDPOINT.replace(/\/+$/, '') } : {}),
     ...(e.WEB_PUBSUB_ENDPOINT || e.WEB_PUBSUB_CONNECTION_STRING
       ? {
           webPubSub: {

@@ -15,6 +15,7 @@ import {
   listCohorts,
   searchCohorts,
   type ConversationRepository,
+  type LibraryDeps,
   type Principal,
   type QnaDeps,
   type ReminderDeps,
@@ -39,7 +40,9 @@ import { reminderCardAction } from './proactive/reminder-card-actions.js';
 import { isReminderVerb } from './proactive/reminder-verbs.js';
 
 /** The repositories, clock and Q&A ports the use cases need (the same ones the API's routes use). */
-export interface BotDeps extends QnaDeps {
+export interface BotDeps extends QnaDeps, Pick<LibraryDeps, 'library'> {
+  /** The tab's base URL: cards link to PeerLoop and the messaging extension unfurls PeerLoop links. */
+  readonly tabBase?: string;
   readonly isTenantAllowed: (tenantId: string) => boolean;
   /**
    * Where the bot writes what went wrong in a Q&A flow: one compact line (error class, HTTP status), never

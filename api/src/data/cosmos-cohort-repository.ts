@@ -93,6 +93,23 @@ export class CosmosCohortRepository implements CohortRepository {
     );
   }
 
+  async listOfMember(tenantId: string, userId: string): Promise<Cohort[]> {
+    const { resources } = await this.container.items
+      .query<CohortDoc>(
+        {
+          query: `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "cohort"
+                  AND ARRAY_CONTAINS(c.members, { "userId": @userId }, true)`,
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@userId', value: userId },
+          ],
+        },
+        { partitionKey: tenantId, maxItemCount: 1000 },
+      )
+      .fetchAll();
+    return resources.map(toCohort);
+  }
+
   private async queryListings(query: string, parameters: SqlParameter[], tenantId: string): Promise<CohortListing[]> {
     const { resources } = await this.container.items
       .query<ListingRow>({ query, parameters }, { partitionKey: tenantId, maxItemCount: 1000 })

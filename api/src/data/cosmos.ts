@@ -15,6 +15,8 @@ export const CONTAINERS = {
   deliveries: { id: 'deliveries', partitionKey: ['/tenantId', '/subjectId'] },
   /** Conversation references and notification preferences, per person or chat (ADR 0006). */
   conversations: { id: 'conversations', partitionKey: '/tenantId' },
+  /** Library items, each person's use of them, and comments (ADR 0008). */
+  library: { id: 'library', partitionKey: '/tenantId' },
 } as const;
 
 export interface CosmosSettings {
@@ -56,6 +58,7 @@ export interface PeerLoopContainers {
   readonly questions: Container;
   readonly deliveries: Container;
   readonly conversations: Container;
+  readonly library: Container;
 }
 
 export function containersOf(database: Database): PeerLoopContainers {
@@ -67,6 +70,7 @@ export function containersOf(database: Database): PeerLoopContainers {
     questions: database.container(CONTAINERS.questions.id),
     deliveries: database.container(CONTAINERS.deliveries.id),
     conversations: database.container(CONTAINERS.conversations.id),
+    library: database.container(CONTAINERS.library.id),
   };
 }
 

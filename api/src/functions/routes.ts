@@ -21,6 +21,7 @@ import { peopleList } from './people-list.js';
 import { programsList } from './programs-list.js';
 import { qnaRoutes } from './qna.js';
 import { reminderRoutes } from './reminders.js';
+import { libraryRoutes } from './library.js';
 import {
   sessionAttendance,
   sessionCancel,
@@ -70,6 +71,7 @@ export const routes: readonly RouteDefinition[] = [
   ...directoryRoutes,
   ...qnaRoutes,
   ...reminderRoutes,
+  ...libraryRoutes,
   cohortCalendarFeed,
   calendarFeed,
   devPersonas,

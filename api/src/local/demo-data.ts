@@ -2,6 +2,7 @@ import {
   Conflict,
   newSession,
   type Cohort,
+  type LibraryItem,
   type Person,
   type Question,
   type Program,
@@ -236,7 +237,122 @@ export async function seedDemoData(runtime: Runtime, tenantId: string): Promise<
   for (const session of demoSessions(tenantId, now)) await ifAbsent(() => runtime.sessions.create(session));
   for (const question of demoQuestions(runtime, tenantId, now))
     await ifAbsent(() => runtime.questions.create(question));
+  for (const item of demoLibrary(runtime, tenantId, now)) await ifAbsent(() => runtime.library.create(item));
   return { created };
+}
+
+/** A few things colleagues shared: slides, a recording, a tip list, a book note, one for a cohort only. */
+function demoLibrary(runtime: Runtime, tenantId: string, now: Date): LibraryItem[] {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+  const people = new Map(demoPeople(tenantId).map((p) => [p.id, p.displayName]));
+  const item = (
+    id: string,
+    authorId: string,
+    content: Pick<LibraryItem, 'kind' | 'title' | 'summary' | 'tags' | 'skills'> & Partial<LibraryItem>,
+    ratings: Record<string, number>,
+    daysAgo: number,
+  ): LibraryItem => {
+    const values = Object.values(ratings);
+    const ratingSum = values.reduce((a, b) => a + b, 0);
+    return {
+      tenantId,
+      id,
+      programId: DEMO_PROGRAM_ID,
+      author: { userId: authorId, displayName: people.get(authorId)! },
+      state: 'visible',
+      reports: [],
+      history: [],
+      ratings: Object.fromEntries(
+        Object.entries(ratings).map(([u, stars]) => [runtime.authorKeys.keyFor(tenantId, u), stars]),
+      ),
+      ratingCount: values.length,
+      ratingSum,
+      ratingAverage: values.length ? ratingSum / values.length : 0,
+      views: values.length * 2 + 1,
+      viewers: values.length + 1,
+      completions: Math.max(0, values.length - 1),
+      bookmarks: 1,
+      comments: 0,
+      createdAt: at(daysAgo),
+      updatedAt: at(daysAgo),
+      ...content,
+    };
+  };
+  return [
+    item(
+      'demo-item-powershell-slides',
+      'jordan-patel',
+      {
+        kind: 'presentation',
+        title: 'PowerShell for everyday admin work',
+        summary: 'The slides from the learning lunch: ten scripts that save an hour a week each.',
+        url: 'https://contoso.sharepoint.com/sites/admins/Shared%20Documents/powershell-everyday.pptx',
+        tags: ['powershell', 'automation'],
+        skills: ['powershell', 'scripting'],
+        sessionId: 'lunch-powershell',
+      },
+      { 'sam-rivera': 5, 'lee-kim': 4, 'hana-suzuki': 5 },
+      12,
+    ),
+    item(
+      'demo-item-incident-recording',
+      'hana-suzuki',
+      {
+        kind: 'recording',
+        title: 'Fireside chat recording: the identity outage',
+        summary: 'How the team found the cause, and what the post-mortem changed.',
+        url: 'https://contoso.sharepoint.com/sites/admins/Recordings/identity-outage.mp4',
+        tags: ['incident', 'post-mortem'],
+        skills: ['incident response'],
+      },
+      { 'jordan-patel': 4 },
+      5,
+    ),
+    item(
+      'demo-item-ticket-tips',
+      'lee-kim',
+      {
+        kind: 'tip-list',
+        title: 'Tips for your first month on the service desk',
+        summary: 'What I wish someone had told me in week one.',
+        body: '- **Write it down**: every fix you make goes in the knowledge base.\n- Ask before you reboot a server.\n- Read [the escalation guide](https://contoso.sharepoint.com/sites/admins/escalation) once a week.',
+        tags: ['onboarding', 'service desk'],
+        skills: ['ticketing'],
+      },
+      { 'sam-rivera': 5, 'fatima-okafor': 4 },
+      3,
+    ),
+    item(
+      'demo-item-sre-notes',
+      'diego-alvarez',
+      {
+        kind: 'book-note',
+        title: 'Notes on Site Reliability Engineering, chapters 1-3',
+        summary: 'Error budgets, toil and why hope is not a strategy.',
+        body: '## Error budgets\nAgree on how unreliable a service may be, then spend it on change.\n\n## Toil\nManual, repetitive and automatable work: measure it before you fight it.',
+        tags: ['sre', 'book club'],
+        skills: ['reliability'],
+        cohortId: 'cloud-migration-guild',
+      },
+      { 'priya-nair': 4 },
+      1,
+    ),
+    item(
+      'demo-item-escalation-checklist',
+      'jordan-patel',
+      {
+        kind: 'document',
+        title: 'Escalation checklist for senior admins',
+        summary: 'When to wake someone up, and who.',
+        url: 'https://contoso.sharepoint.com/sites/admins/Shared%20Documents/escalation-checklist.docx',
+        tags: ['incident', 'on-call'],
+        skills: ['incident response'],
+        cohortId: 'senior-admins-roundtable',
+      },
+      {},
+      2,
+    ),
+  ];
 }
 
 /** A few questions in the fireside chat's queue: named, anonymous, and one answered in writing. */

@@ -12,13 +12,15 @@ const dataDir = process.env.PEERLOOP_DATA_DIR ?? join(repoRoot, '.data');
 const snapshotFile = join(dataDir, 'cosmos-snapshot.json');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
-const env = {
+const env: Record<string, string | undefined> = {
   PEERLOOP_ENV: 'development',
   PEERLOOP_DEV_MODE: 'true',
   HOST: '127.0.0.1',
   PORT: '3978',
   ...process.env,
 };
+// The local host serves the tab too: PeerLoop links in cards point at it.
+env.TAB_ENDPOINT ??= `http://${env.HOST}:${env.PORT}`;
 
 async function main(): Promise<void> {
   const staticDir = join(repoRoot, 'tabs', 'dist');

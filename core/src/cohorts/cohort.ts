@@ -120,6 +120,8 @@ export interface CohortRepository {
    * Conflict when it keeps losing the race.
    */
   update<T>(tenantId: string, id: string, change: (current: Cohort) => { next: Cohort; result: T }): Promise<T>;
+  /** Every cohort the person is in (any role), whole, in one single-partition query. */
+  listOfMember(tenantId: string, userId: string): Promise<Cohort[]>;
   /** Cohorts whose name contains `text` (case-insensitive), at most `limit`, in one store round trip. */
   searchByName(tenantId: string, text: string, limit: number): Promise<CohortListing[]>;
 }

@@ -58,6 +58,9 @@ class FakeCohorts implements CohortRepository {
   async searchByName(tenantId: string, text: string, limit: number) {
     return (await this.list(tenantId)).filter((c) => c.name.toLowerCase().includes(text.toLowerCase())).slice(0, limit);
   }
+  async listOfMember(tenantId: string, userId: string) {
+    return this.stored.filter((c) => c.tenantId === tenantId && c.members.some((m) => m.userId === userId));
+  }
 }
 
 function listing(c: Cohort): CohortListing {

@@ -216,6 +216,9 @@ class FakeCohorts implements CohortRepository {
   async searchByName(tenantId: string, text: string, limit: number) {
     return (await this.list(tenantId)).filter((c) => c.name.includes(text)).slice(0, limit);
   }
+  async listOfMember(tenantId: string, userId: string) {
+    return this.stored.filter((c) => c.tenantId === tenantId && c.members.some((m) => m.userId === userId));
+  }
 }
 
 class FakePrograms implements ProgramRepository {
