@@ -53,6 +53,8 @@ export class FakePeerLoopApi {
   /** The reader's profile (GET and PATCH /api/me/profile). */
   profile: Person = { tenantId: 't', id: 'u-ada', displayName: 'Ada Lovelace', title: '', level: '', function: '' };
   sessions: SessionView[] = [];
+  /** What PeerLoop sends the reader (GET and PATCH /api/me/notifications; `quietHours: null` clears them). */
+  notifications: Record<string, unknown> = { optedOut: false, weeklyDigest: false };
   /**
    * Q&A queues by session id, as their reader sees them (GET /api/sessions/{id}/questions, with an ETag and
    * 304 on If-None-Match); the ask, vote, edit, withdraw and host routes change them. There is no live
@@ -198,6 +200,14 @@ export class FakePeerLoopApi {
     if (route === 'PATCH /api/me/profile') {
       this.profile = { ...this.profile, ...(body as Partial<Person>) };
       return { status: 200, body: this.profile };
+    }
+    if (route === 'GET /api/me/notifications') return { status: 200, body: this.notifications };
+    if (route === 'PATCH /api/me/notifications') {
+      const change = body as Record<string, unknown>;
+      const next = { ...this.notifications, ...change };
+      if (change.quietHours === null) delete next.quietHours;
+      this.notifications = next;
+      return { status: 200, body: next };
     }
     if (route === 'GET /api/dev/personas') {
       return this.personas ? { status: 200, body: { personas: this.personas } } : notFound();

@@ -14,7 +14,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import type { DirectoryField, Person, ProfileSyncResult } from '@peerloop/core';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, describeError } from '../../platform/api-client';
 import type { ApiClient } from '../../platform/api-client';
@@ -28,10 +28,14 @@ import { timeZoneOptions, toProfileErrors, toProfilePatch, toProfileValues } fro
 import type { ProfileField, ProfileValues } from './profile-form';
 import { useFormStyles } from '../../shared/form-styles';
 
+/** Notification settings (their own API, docs/adr/0006) load on demand, beside the profile. */
+const NotificationPreferences = lazy(() => import('../reminders/notification-preferences'));
+
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
   directory: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '0.5rem' },
   kept: { margin: 0, paddingLeft: '1.25rem' },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.75rem' },
 });
 
 /** GET /api/directory/status: whether Microsoft 365 can fill the profile for this sign-in. */
@@ -80,7 +84,10 @@ export interface ProfileDialogProps {
   readonly onClose: () => void;
 }
 
-/** "My profile": the common threads cohorts are formed around, the manager and the time zone. */
+/**
+ * "My profile": the common threads cohorts are formed around, the manager and the time zone; and, saved apart,
+ * what PeerLoop sends the person (reminders, quiet hours, the weekly digest).
+ */
 export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
   const styles = useStyles();
   const form = useFormStyles();
@@ -96,30 +103,35 @@ export function ProfileDialog({ open, onClose }: ProfileDialogProps) {
       ),
     'profile',
   );
+  const [timeZone, setTimeZone] = useState('');
+
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        {resource.status === 'ready' ? (
-          <ProfileForm
-            profile={resource.data.profile}
-            people={resource.data.people}
-            directoryAvailable={resource.data.directoryAvailable}
-            onClose={onClose}
-          />
-        ) : (
-          <DialogBody>
-            <DialogTitle>My profile</DialogTitle>
-            <DialogContent className={form.content}>
-              {resource.status === 'loading' && <LoadingState label="Loading your profile" />}
-              {resource.status === 'error' && (
-                <ErrorState title="Your profile could not be loaded." error={resource.error} onRetry={reload} />
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>Close</Button>
-            </DialogActions>
-          </DialogBody>
-        )}
+        <DialogBody>
+          <DialogTitle>My profile</DialogTitle>
+          <DialogContent className={form.content}>
+            {resource.status === 'loading' && <LoadingState label="Loading your profile" />}
+            {resource.status === 'error' && (
+              <ErrorState title="Your profile could not be loaded." error={resource.error} onRetry={reload} />
+            )}
+            {resource.status === 'ready' && (
+              <ProfileForm
+                profile={resource.data.profile}
+                people={resource.data.people}
+                directoryAvailable={resource.data.directoryAvailable}
+                onTimeZone={setTimeZone}
+              />
+            )}
+            {/* Saved on its own: each form's button sits under its own fields. */}
+            <Suspense fallback={<LoadingState label="Loading your notification settings" />}>
+              <NotificationPreferences timeZone={timeZone} />
+            </Suspense>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
       </DialogSurface>
     </Dialog>
   );
@@ -130,10 +142,11 @@ interface ProfileFormProps {
   readonly people: readonly PersonItem[];
   /** Microsoft Graph is configured and the reader signed in with Teams. */
   readonly directoryAvailable: boolean;
-  readonly onClose: () => void;
+  /** The saved time zone, which the notification settings' quiet hours follow. */
+  readonly onTimeZone: (timeZone: string) => void;
 }
 
-function ProfileForm({ profile, people, directoryAvailable, onClose }: ProfileFormProps) {
+function ProfileForm({ profile, people, directoryAvailable, onTimeZone }: ProfileFormProps) {
   const styles = useStyles();
   const form = useFormStyles();
   const api = useApi();
@@ -147,6 +160,8 @@ function ProfileForm({ profile, people, directoryAvailable, onClose }: ProfileFo
   const [syncing, setSyncing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const zones = timeZoneOptions(stored.timeZone);
+
+  useEffect(() => onTimeZone(stored.timeZone), [stored.timeZone]);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -217,102 +232,96 @@ function ProfileForm({ profile, people, directoryAvailable, onClose }: ProfileFo
   }
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit}>
-      <DialogBody>
-        <DialogTitle>My profile</DialogTitle>
-        <DialogContent className={form.content}>
-          {failure && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{failure}</MessageBarBody>
+    <form ref={formRef} className={form.content} aria-label="Profile" noValidate onSubmit={submit}>
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {directoryAvailable && (
+        <div className={styles.directory}>
+          <Button onClick={() => void fillFromDirectory()} disabledFocusable={syncing || saving}>
+            Fill from Microsoft 365
+          </Button>
+          {sync && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {describeSync(sync)}
+                {sync.kept.length > 0 && (
+                  <>
+                    {' '}
+                    Where yours differs, yours is kept:
+                    <ul className={styles.kept}>
+                      {sync.kept.map((k) => (
+                        <li key={k.field}>
+                          {DIRECTORY_LABELS[k.field]}: yours is "{k.yours}", Microsoft 365 says "{k.directory}".{' '}
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            onClick={() => void fillFromDirectory([k.field])}
+                            disabledFocusable={syncing || saving}
+                            aria-label={`Use Microsoft 365's ${DIRECTORY_LABELS[k.field].toLowerCase()}`}
+                          >
+                            Use Microsoft 365's
+                          </Button>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </MessageBarBody>
             </MessageBar>
           )}
-          {directoryAvailable && (
-            <div className={styles.directory}>
-              <Button onClick={() => void fillFromDirectory()} disabledFocusable={syncing || saving}>
-                Fill from Microsoft 365
-              </Button>
-              {sync && (
-                <MessageBar intent="info" layout="multiline">
-                  <MessageBarBody>
-                    {describeSync(sync)}
-                    {sync.kept.length > 0 && (
-                      <>
-                        {' '}
-                        Where yours differs, yours is kept:
-                        <ul className={styles.kept}>
-                          {sync.kept.map((k) => (
-                            <li key={k.field}>
-                              {DIRECTORY_LABELS[k.field]}: yours is "{k.yours}", Microsoft 365 says "{k.directory}".{' '}
-                              <Button
-                                size="small"
-                                appearance="subtle"
-                                onClick={() => void fillFromDirectory([k.field])}
-                                disabledFocusable={syncing || saving}
-                                aria-label={`Use Microsoft 365's ${DIRECTORY_LABELS[k.field].toLowerCase()}`}
-                              >
-                                Use Microsoft 365's
-                              </Button>
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-            </div>
-          )}
-          <div className={form.fieldGrid}>
-            <Field label="Title" {...field('title')}>
-              <Input {...text('title')} />
-            </Field>
-            <Field label="Level" {...field('level')}>
-              <Input {...text('level')} />
-            </Field>
-            <Field label="Function" {...field('function')}>
-              <Input {...text('function')} />
-            </Field>
-            <Field label="Years of experience" {...field('yearsOfExperience')}>
-              <Input {...text('yearsOfExperience')} type="number" inputMode="numeric" min={0} max={60} step={1} />
-            </Field>
-          </div>
-          <Field label="Skills to share" hint="Separate skills with commas." {...field('skillsToShare')}>
-            <Input {...text('skillsToShare')} />
-          </Field>
-          <Field label="Skills to learn" hint="Separate skills with commas." {...field('skillsToLearn')}>
-            <Input {...text('skillsToLearn')} />
-          </Field>
-          <Field label="Manager" hint="Cohorts keep people apart from their reporting line." {...field('managerId')}>
-            <Select {...text('managerId')}>
-              <option value="">No manager</option>
-              {people
-                .filter((p) => p.id !== profile.id)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          <Field label="Time zone" {...field('timeZone')}>
-            <Select {...text('timeZone')}>
-              {stored.timeZone === '' && <option value="">Not set</option>}
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <div role="status">{saving ? 'Saving your profile…' : syncing ? 'Filling from Microsoft 365…' : saved}</div>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Close</Button>
-          <Button appearance="primary" type="submit" disabledFocusable={saving}>
-            Save profile
-          </Button>
-        </DialogActions>
-      </DialogBody>
+        </div>
+      )}
+      <div className={form.fieldGrid}>
+        <Field label="Title" {...field('title')}>
+          <Input {...text('title')} />
+        </Field>
+        <Field label="Level" {...field('level')}>
+          <Input {...text('level')} />
+        </Field>
+        <Field label="Function" {...field('function')}>
+          <Input {...text('function')} />
+        </Field>
+        <Field label="Years of experience" {...field('yearsOfExperience')}>
+          <Input {...text('yearsOfExperience')} type="number" inputMode="numeric" min={0} max={60} step={1} />
+        </Field>
+      </div>
+      <Field label="Skills to share" hint="Separate skills with commas." {...field('skillsToShare')}>
+        <Input {...text('skillsToShare')} />
+      </Field>
+      <Field label="Skills to learn" hint="Separate skills with commas." {...field('skillsToLearn')}>
+        <Input {...text('skillsToLearn')} />
+      </Field>
+      <Field label="Manager" hint="Cohorts keep people apart from their reporting line." {...field('managerId')}>
+        <Select {...text('managerId')}>
+          <option value="">No manager</option>
+          {people
+            .filter((p) => p.id !== profile.id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+        </Select>
+      </Field>
+      <Field label="Time zone" {...field('timeZone')}>
+        <Select {...text('timeZone')}>
+          {stored.timeZone === '' && <option value="">Not set</option>}
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabledFocusable={saving}>
+          Save profile
+        </Button>
+        <div role="status">{saving ? 'Saving your profile…' : syncing ? 'Filling from Microsoft 365…' : saved}</div>
+      </div>
     </form>
   );
 }

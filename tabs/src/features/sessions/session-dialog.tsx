@@ -27,6 +27,9 @@ import type { SessionDetail } from './sessions-api';
 /** The Q&A queue and archive load on demand, only for sessions that have one. */
 const QnaSection = lazy(() => import('../qna/qna-section'));
 
+/** "Send reminder now" and the delivery report load on demand, only for those who run the session. */
+const RemindersSection = lazy(() => import('../reminders/reminders-section'));
+
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(40rem, calc(100vw - 2rem))' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -49,7 +52,7 @@ export interface SessionDialogProps {
 
 /**
  * A session's details in a modal dialog: facts, the reader's answer and check-in, its questions (queue and
- * archive, with written answers) where it has Q&A, .ics, and running it.
+ * archive, with written answers) where it has Q&A, .ics, running it and, for those who run it, its reminders.
  */
 export function SessionDialog({
   sessionId,
@@ -118,6 +121,11 @@ export function SessionDialog({
                 )}
                 {session.canManage && (
                   <ManageSession session={session} onChanged={() => void refresh()} onSeriesChanged={onSeriesChanged} />
+                )}
+                {session.canManage && (
+                  <Suspense fallback={<LoadingState label="Loading reminders" />}>
+                    <RemindersSection session={session} />
+                  </Suspense>
                 )}
                 <Text role="alert" className={styles.error}>
                   {downloadError}
