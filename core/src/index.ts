@@ -38,3 +38,4 @@ export * from './library/access.js';
 export * from './library/views.js';
 export * from './library/use-cases.js';
 export * from './shared/links.js';
+export * from './programs/reminder-contract.js';

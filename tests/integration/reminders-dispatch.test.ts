@@ -509,6 +509,32 @@ describe('reminders dispatched to Teams (through a stand-in Bot Connector that e
     expect(JSON.stringify(card.activity.attachments)).toContain("You're presenting in 3 days");
   });
 
+  it("reminds at a session's own leads, else its cohort's, before the program's", async () => {
+    const [own, cohorts] = people(389, 2) as [string, string];
+    const custom = await aSession(
+      100,
+      { going: [own] },
+      { details: { reminders: { participantMinutesBefore: [120], presenterDaysBefore: 0 } } },
+    );
+    const cohort = (await stack.runtime.cohorts.get(TENANT, COHORT))!;
+    await stack.runtime.cohorts.update(TENANT, COHORT, (current) => ({
+      next: { ...current, reminderDefaults: { participantMinutesBefore: [300, 60], presenterDaysBefore: 1 } },
+      result: undefined,
+    }));
+    try {
+      const cohortWide = await aSession(250, { going: [cohorts] });
+      await local.reminders.tick();
+      expect((await deliveriesOf(custom.id)).map((d) => [d.recipientId, d.minutesBefore, d.state])).toEqual([
+        [own, 120, 'sent'],
+      ]);
+      expect((await deliveriesOf(cohortWide.id)).map((d) => [d.recipientId, d.minutesBefore, d.state])).toEqual([
+        [cohorts, 300, 'sent'],
+      ]);
+    } finally {
+      await stack.runtime.cohorts.update(TENANT, COHORT, () => ({ next: cohort, result: undefined }));
+    }
+  });
+
   it('does not send a reminder planned for a session that has moved since; the new time gets its own', async () => {
     const [mover] = people(385, 1) as [string];
     const session = await aSession(22 * 60, { going: [mover] });

@@ -138,6 +138,7 @@ function toCohort(doc: CohortDoc): Cohort {
     invitations: doc.invitations ?? [],
     departures: doc.departures ?? [],
     ...(doc.channel ? { channel: doc.channel } : {}),
+    ...(doc.reminderDefaults ? { reminderDefaults: doc.reminderDefaults } : {}),
     createdBy: doc.createdBy,
     createdAt: doc.createdAt,
   };

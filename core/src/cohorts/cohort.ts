@@ -1,3 +1,4 @@
+import type { ReminderDefaults } from '../programs/program.js';
 export const COHORT_KINDS = [
   'peer-learning-group',
   'book-club',
@@ -91,6 +92,8 @@ export interface Cohort {
   readonly invitations?: readonly Invitation[];
   readonly departures?: readonly Departure[];
   readonly channel?: CohortChannel;
+  /** The cohort's own reminder leads, instead of the program's (a session may set its own). */
+  readonly reminderDefaults?: ReminderDefaults;
   readonly createdBy: string;
   readonly createdAt: string;
 }

@@ -1,3 +1,4 @@
+import { reminderDefaultsInput } from '../programs/reminder-contract.js';
 import { z } from 'zod';
 import {
   COHORT_STATUSES,
@@ -39,6 +40,8 @@ export const updateCohortInput = z
       .max(500, 'must be at most 500')
       .nullable()
       .optional(),
+    /** The cohort's own reminder leads; null goes back to the program's. */
+    reminderDefaults: reminderDefaultsInput.nullable().optional(),
     commonThreads: z
       .strictObject({
         title: thread.optional(),

@@ -197,10 +197,13 @@ export async function updateCohort(
     if (typeof input.capacity === 'number' && input.capacity < counted) {
       throw ValidationFailed.field('capacity', `must be at least the ${counted} current members`);
     }
-    const { capacity, ...rest } = input;
+    const { capacity, reminderDefaults, ...rest } = input;
     const next: Cohort = { ...current, ...rest };
     if (capacity === null) delete (next as { capacity?: number }).capacity;
     else if (capacity !== undefined) (next as { capacity?: number }).capacity = capacity;
+    if (reminderDefaults === null) delete (next as { reminderDefaults?: unknown }).reminderDefaults;
+    else if (reminderDefaults !== undefined)
+      (next as { reminderDefaults?: unknown }).reminderDefaults = reminderDefaults;
     return { next, result: undefined };
   });
   return getCohort(deps, actor, cohortId);

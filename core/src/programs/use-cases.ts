@@ -5,6 +5,7 @@ import type { Principal } from '../shared/principal.js';
 import { parseInput } from '../shared/validation.js';
 import type { PersonRepository } from '../people/person.js';
 import { SESSION_KINDS } from '../sessions/session.js';
+import { reminderDefaultsInput } from './reminder-contract.js';
 import { DEFAULT_REMINDERS, isProgramOwner, type Program, type ProgramRepository } from './program.js';
 
 const agreementText = z
@@ -14,19 +15,7 @@ const agreementText = z
   .max(5000, 'must be at most 5000 characters');
 const ownerIds = z.array(z.string().trim().min(1).max(100)).max(20, 'at most 20 owners');
 const defaultSessionKinds = z.array(z.enum(SESSION_KINDS)).min(1, 'choose at least one kind').max(SESSION_KINDS.length);
-const reminderDefaults = z.strictObject({
-  participantMinutesBefore: z
-    .array(
-      z
-        .number()
-        .int('must be whole minutes')
-        .min(5, 'must be at least 5')
-        .max(20_160, 'must be at most 20160 (two weeks)'),
-    )
-    .max(4, 'at most 4 reminders')
-    .transform((list) => [...new Set(list)].sort((a, b) => b - a)),
-  presenterDaysBefore: z.number().int('must be whole days').min(0).max(14, 'must be at most 14'),
-});
+const reminderDefaults = reminderDefaultsInput;
 
 /** POST /api/programs */
 export const createProgramInput = z.strictObject({

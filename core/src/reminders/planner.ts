@@ -69,19 +69,30 @@ export async function planTenant(
     from: new Date(now.getTime() - settings.followUpWindowMinutes * MINUTE - DAY / 3),
     to: new Date(now.getTime() + settings.horizonMinutes * MINUTE),
   });
-  const defaults = new Map<string, Promise<ReminderDefaults>>();
-  const defaultsOf = (programId: string) => {
-    let found = defaults.get(programId);
+  // The most specific leads win: the session's own, its cohort's, its program's, PeerLoop's. Cohorts and
+  // programs are read once per tick each.
+  const programLeads = new Map<string, Promise<ReminderDefaults>>();
+  const cohortLeads = new Map<string, Promise<ReminderDefaults | undefined>>();
+  const remembered = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    let found = cache.get(key);
     if (!found) {
-      found = deps.programs.get(tenantId, programId).then((p) => p?.reminderDefaults ?? DEFAULT_REMINDERS);
-      defaults.set(programId, found);
+      found = read();
+      cache.set(key, found);
     }
     return found;
   };
+  const defaultsOf = async (session: Session): Promise<ReminderDefaults> =>
+    session.details.reminders ??
+    (await remembered(cohortLeads, session.cohortId, () =>
+      deps.cohorts.get(tenantId, session.cohortId).then((c) => c?.reminderDefaults),
+    )) ??
+    remembered(programLeads, session.programId, () =>
+      deps.programs.get(tenantId, session.programId).then((p) => p?.reminderDefaults ?? DEFAULT_REMINDERS),
+    );
   for (const session of sessions) {
     if (session.status !== 'scheduled') continue;
     if (Date.parse(session.startsAt) > now.getTime()) {
-      add(await planReminders(deps, session, await defaultsOf(session.programId), now));
+      add(await planReminders(deps, session, await defaultsOf(session), now));
     } else if (Date.parse(session.endsAt) + settings.followUpAfterMinutes * MINUTE <= now.getTime()) {
       if (Date.parse(session.endsAt) + settings.followUpWindowMinutes * MINUTE > now.getTime()) {
         add(await planFollowUp(deps, session, settings, now));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reminderDefaultsInput } from '../programs/reminder-contract.js';
 import { isKnownTimeZone } from './recurrence.js';
 import {
   RSVP_RESPONSES,
@@ -39,6 +40,7 @@ const sessionDetails = z.strictObject({
   qnaEnabled: z.boolean().optional(),
   book: text(200).optional(),
   chapters: text(100).optional(),
+  reminders: reminderDefaultsInput.optional(),
 });
 
 /** Body of POST /api/sessions: a single session, or a series when `recurrence` is given. */

@@ -1,3 +1,4 @@
+import type { ReminderDefaults } from '../programs/program.js';
 export const SESSION_KINDS = [
   'learning-lunch',
   'fireside-chat',
@@ -33,6 +34,8 @@ export interface SessionDetails {
   readonly qnaEnabled?: boolean;
   readonly book?: string;
   readonly chapters?: string;
+  /** This session's own reminder leads, instead of its cohort's or program's. */
+  readonly reminders?: ReminderDefaults;
 }
 
 export interface Presenter {
