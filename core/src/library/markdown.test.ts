@@ -30,6 +30,12 @@ describe('tips and notes are stored as safe markdown', () => {
     expect(safe).toMatch(/\]\((#|\))/); // points nowhere
   });
 
+  it('replaces the whole target, parentheses and all', () => {
+    expect(sanitizeMarkdown('[x](javascript:alert(3)) and [y](https://en.wikipedia.org/wiki/Cache_(computing))')).toBe(
+      '[x](#) and [y](https://en.wikipedia.org/wiki/Cache_(computing))',
+    );
+  });
+
   it('neutralises reference-style definitions too', () => {
     expect(sanitizeMarkdown('[docs][1]\n\n[1]: javascript:alert(1)')).toBe('[docs][1]\n\n[1]: #');
   });

@@ -11,7 +11,7 @@ const AUTOLINK = /<((?:https?:\/\/|mailto:)[^<>\s]+)>/gi;
 /** An opening or closing tag, or a processing instruction / declaration: `<b>`, `</div >`, `<img src=x onerror=…>`. */
 const TAG = /<\/?[A-Za-z][^<>]*>|<[!?][^<>]*>/g;
 /** Inline links and images: `[text](target "title")` / `![alt](target)`. */
-const INLINE_LINK = /(!?\[[^\]\n]*\]\()\s*(<[^>\n]*>|[^\s)]*)([^)\n]*\))/g;
+const INLINE_LINK = /(!?\[[^\]\n]*\]\()\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)([^)\n]*\))/g;
 /** Reference definitions: `[id]: target "title"`. */
 const REFERENCE = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
 

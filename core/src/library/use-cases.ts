@@ -106,6 +106,19 @@ async function visibleItem(
   return { item, access };
 }
 
+/** The item and the reader's own use of it, read together: answers that show the item show my flags too. */
+async function visibleItemWithUse(
+  deps: Pick<LibraryDeps, 'library' | 'programs' | 'cohorts'>,
+  actor: Principal,
+  itemId: string,
+): Promise<{ item: LibraryItem; access: LibraryAccess; use: LibraryUse | undefined }> {
+  const [found, uses] = await Promise.all([
+    visibleItem(deps, actor, itemId),
+    deps.library.usesOf(actor.tenantId, actor.userId, [itemId]),
+  ]);
+  return { ...found, use: uses[0] };
+}
+
 function requireOpen(item: LibraryItem): void {
   if (item.state === 'hidden') throw new Forbidden('this item is hidden by the program owners');
 }
@@ -165,12 +178,22 @@ export async function shareItem(deps: LibraryDeps, actor: Principal, raw: unknow
   return toItemView(item, viewerOf(deps, actor, access, item));
 }
 
-/** Search within what the person may see; `mine` narrows to what they saved, finished or shared. */
-export async function searchLibrary(deps: LibraryDeps, actor: Principal, raw: unknown): Promise<LibraryItemView[]> {
+/**
+ * Search within what the person may see; `mine` narrows to what they saved, finished or shared. A surface
+ * that shows no reader flags (the messaging extension's cards) passes `readerFlags: false` and skips reading
+ * the person's uses; results then say `bookmarked: false, done: false`.
+ */
+export async function searchLibrary(
+  deps: LibraryDeps,
+  actor: Principal,
+  raw: unknown,
+  options: { readonly readerFlags?: boolean } = {},
+): Promise<LibraryItemView[]> {
   const query = parseInput(searchLibraryQuery, raw);
+  const needsUses = options.readerFlags !== false || query.mine === 'bookmarked' || query.mine === 'done';
   const [access, uses] = await Promise.all([
     libraryAccess(deps, actor),
-    deps.library.usesOf(actor.tenantId, actor.userId),
+    needsUses ? deps.library.usesOf(actor.tenantId, actor.userId) : Promise.resolve([]),
   ]);
   if (query.cohortId && !access.visibility.cohortIds.includes(query.cohortId)) {
     const cohort = access.cohorts.get(query.cohortId);
@@ -247,12 +270,12 @@ export async function rateLibraryItem(
   raw: unknown,
 ): Promise<LibraryItemView> {
   const { stars } = parseInput(rateItemInput, raw);
-  const { item, access } = await visibleItem(deps, actor, itemId);
+  const { item, access, use } = await visibleItemWithUse(deps, actor, itemId);
   requireOpen(item);
   if (item.author.userId === actor.userId) throw new Forbidden('you cannot rate what you shared');
   const key = deps.authorKeys.keyFor(actor.tenantId, actor.userId);
   const { item: rated } = await deps.library.rate(actor.tenantId, item.id, key, stars);
-  return toItemView(rated, viewerOf(deps, actor, access, rated));
+  return toItemView(rated, viewerOf(deps, actor, access, rated, use));
 }
 
 /** "Save for later" and "done", on or off, idempotent. */
@@ -299,7 +322,7 @@ export async function editLibraryItem(
   raw: unknown,
 ): Promise<LibraryItemView> {
   const input = parseInput(editItemInput, raw);
-  const { item, access } = await visibleItem(deps, actor, itemId);
+  const { item, access, use } = await visibleItemWithUse(deps, actor, itemId);
   if (item.author.userId !== actor.userId && !ownsProgramOf(item, access.visibility)) {
     throw new Forbidden('only the person who shared it and the program owners can edit it');
   }
@@ -330,7 +353,7 @@ export async function editLibraryItem(
     const final = { ...withBody, history: [...current.history, revision].slice(-HISTORY_LIMIT), updatedAt: now };
     return { next: final, result: final };
   });
-  return toItemView(updated, viewerOf(deps, actor, access, updated));
+  return toItemView(updated, viewerOf(deps, actor, access, updated, use));
 }
 
 function withOptional(item: LibraryItem, field: 'url' | 'body', value: string | null): LibraryItem {
@@ -373,7 +396,7 @@ export async function careForLibraryItem(
   raw: unknown,
 ): Promise<LibraryItemView> {
   const input = parseInput(careInput, raw);
-  const { item, access } = await visibleItem(deps, actor, itemId);
+  const { item, access, use } = await visibleItemWithUse(deps, actor, itemId);
   if (!ownsProgramOf(item, access.visibility)) throw new Forbidden('only the program owners hide or restore items');
   const now = deps.clock.now().toISOString();
   const updated = await deps.library.update(actor.tenantId, item.id, (current) => {
@@ -391,7 +414,7 @@ export async function careForLibraryItem(
     const next: LibraryItem = { ...rest, state: 'visible', reports: [] };
     return { next, result: next };
   });
-  return toItemView(updated, viewerOf(deps, actor, access, updated));
+  return toItemView(updated, viewerOf(deps, actor, access, updated, use));
 }
 
 /** My history: what I opened, saved and finished, most recent first. */
