@@ -8,6 +8,9 @@ export {
   type BotLogger,
 } from './bot-endpoint.js';
 export { cohortCard, cohortListCard } from './cards/cohort-card.js';
+export { libraryItemCard, sessionResultCard, type LibraryCardOptions } from './cards/library-card.js';
+export { MessagingExtensionCommands } from './commands/invoke-names.js';
+export type { MessagingExtensionDeps } from './library/search.js';
 export { sessionsCard, type SessionsCardOptions } from './cards/sessions-card.js';
 export { queueCard, type QueueCardOptions, type QueueCardQueue } from './cards/queue-card.js';
 export {

@@ -5,22 +5,21 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import {
-  isDomainError,
   listCohorts,
-  searchCohorts,
   type ConversationRepository,
   type LibraryDeps,
   type Principal,
   type QnaDeps,
   type ReminderDeps,
 } from '@peerloop/core';
-import { cohortCard, cohortListCard, kindLabel } from './cards/cohort-card.js';
+import { cohortListCard } from './cards/cohort-card.js';
 import { helpCard } from './cards/help-card.js';
 import { messageCard } from './cards/sessions-card.js';
 import { CardVerbs, ChatCommands, MessagingExtensionCommands } from './commands/invoke-names.js';
@@ -32,6 +31,10 @@ import {
   rsvpFromCard,
   upcomingSessionsCard,
 } from './commands/sessions.js';
+import { unfurlLink } from './library/link-unfurl.js';
+import { messageResult, resultList } from './library/results.js';
+import { searchCohortsForCompose, searchForCompose } from './library/search.js';
+import { shareTipForm, shareTipSubmit } from './library/share-tip.js';
 import { addToQnaForm, addToQnaSubmit } from './qna/add-to-qna.js';
 import { isQnaVerb, qnaCardAction } from './qna/qna-card-actions.js';
 import { askFromChat, nextFromChat, queueFromChat, type QnaLogger } from './qna/qna-chat.js';
@@ -157,64 +160,61 @@ export class PeerLoopBot extends TeamsActivityHandler {
     return cardActionAnswer(await upcomingSessionsCard(this.deps, actor, view));
   }
 
-  /** Messaging extension search: find cohorts by name and offer each as a card to insert. */
+  /**
+   * Messaging extension search: library items, sessions and cohorts ("searchLibrary"), or cohorts only
+   * ("searchCohorts"), each offered as a card to insert.
+   */
   protected override async handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    if (query.commandId !== MessagingExtensionCommands.searchCohorts) {
-      return messageResult(`Unknown search command "${query.commandId ?? ''}".`);
+    const command = query.commandId;
+    if (command !== MessagingExtensionCommands.searchLibrary && command !== MessagingExtensionCommands.searchCohorts) {
+      return messageResult(`Unknown search command "${(command ?? '').slice(0, 40)}".`);
     }
     const actor = this.actorOrRefusal(context);
     if (typeof actor === 'string') return messageResult(actor);
-    const text = query.parameters?.find((p) => p.name === 'query')?.value;
-    try {
-      const cohorts = await searchCohorts(this.deps, actor, {
-        text: typeof text === 'string' ? text : '',
-        limit: Math.min(query.queryOptions?.count ?? 10, 25),
-      });
-      return {
-        composeExtension: {
-          type: 'result',
-          attachmentLayout: 'list',
-          attachments: cohorts.map((cohort) => ({
-            ...CardFactory.adaptiveCard(cohortCard(cohort)),
-            preview: CardFactory.thumbnailCard(
-              cohort.name,
-              `${kindLabel(cohort.kind)} · ${cohort.memberCount} members`,
-            ),
-          })),
-        },
-      };
-    } catch (error) {
-      if (isDomainError(error)) return messageResult(error.message);
-      throw error;
-    }
+    if (command === MessagingExtensionCommands.searchCohorts) return searchCohortsForCompose(this.deps, actor, query);
+    return searchForCompose(this.deps, actor, context.activity, query, this.log);
   }
 
-  /** "Add to Q&A" on a message, opened: the task module to turn it into a question. */
+  /** A PeerLoop link pasted into a message: the card of what it points at, when the person may see it. */
+  protected override async handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const actor = principalOf(context.activity, this.deps.isTenantAllowed);
+    if (typeof actor === 'string') return resultList([]);
+    return unfurlLink(this.deps, actor, context.activity, query, this.log);
+  }
+
+  /** An action opened: "Add to Q&A" on a message, or "Share a tip"; its task module. */
   protected override async handleTeamsMessagingExtensionFetchTask(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId !== MessagingExtensionCommands.addToQna) {
-      return { task: { type: 'message', value: `Unknown action "${(action.commandId ?? '').slice(0, 40)}".` } };
+    const command = action.commandId;
+    if (command !== MessagingExtensionCommands.addToQna && command !== MessagingExtensionCommands.shareTip) {
+      return { task: { type: 'message', value: `Unknown action "${(command ?? '').slice(0, 40)}".` } };
     }
     const actor = this.actorOrRefusal(context);
     if (typeof actor === 'string') return { task: { type: 'message', value: actor } };
+    if (command === MessagingExtensionCommands.shareTip) return shareTipForm(this.deps, actor, action, this.log);
     return addToQnaForm(this.deps, actor, context.activity, action, this.log);
   }
 
-  /** "Add to Q&A", submitted: the question goes into the chosen session's queue. */
+  /** An action submitted: the question goes into the chosen session's queue, or the tip into the library. */
   protected override async handleTeamsMessagingExtensionSubmitAction(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId !== MessagingExtensionCommands.addToQna) {
-      return { task: { type: 'message', value: `Unknown action "${(action.commandId ?? '').slice(0, 40)}".` } };
+    const command = action.commandId;
+    if (command !== MessagingExtensionCommands.addToQna && command !== MessagingExtensionCommands.shareTip) {
+      return { task: { type: 'message', value: `Unknown action "${(command ?? '').slice(0, 40)}".` } };
     }
     const actor = this.actorOrRefusal(context);
     if (typeof actor === 'string') return { task: { type: 'message', value: actor } };
+    if (command === MessagingExtensionCommands.shareTip) return shareTipSubmit(this.deps, actor, action, this.log);
     return addToQnaSubmit(this.deps, actor, action, this.log);
   }
 
@@ -222,8 +222,4 @@ export class PeerLoopBot extends TeamsActivityHandler {
     const actor = principalOf(context.activity, this.deps.isTenantAllowed);
     return typeof actor === 'string' ? REFUSAL_MESSAGES[actor] : actor;
   }
-}
-
-function messageResult(text: string): MessagingExtensionResponse {
-  return { composeExtension: { type: 'message', text } };
 }

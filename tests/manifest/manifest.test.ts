@@ -286,6 +286,18 @@ describe('Teams app manifest (official schema v1.30)', () => {
     const byId = new Map((extension.commands as JsonObject[]).map((c) => [c.id, c]));
     expect(byId.get('searchCohorts')).toMatchObject({ type: 'query', parameters: [{ name: 'query' }] });
     expect(byId.get('addToQna')).toMatchObject({ type: 'action', context: ['message'], fetchTask: true });
+    expect(byId.get('searchLibrary')).toMatchObject({
+      type: 'query',
+      initialRun: true,
+      parameters: [{ name: 'query' }],
+    });
+    expect(byId.get('shareTip')).toMatchObject({
+      type: 'action',
+      context: ['compose', 'commandBox', 'message'],
+      fetchTask: true,
+    });
+    // PeerLoop links pasted in a message unfurl into cards: the tab's own domain.
+    expect(extension.messageHandlers).toEqual([{ type: 'link', value: { domains: [SAMPLE_VALUES.TAB_DOMAIN] } }]);
 
     expect(manifest.webApplicationInfo).toEqual({
       id: SAMPLE_VALUES.AAD_APP_CLIENT_ID,

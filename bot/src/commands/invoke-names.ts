@@ -1,7 +1,12 @@
 /** The manifest's command ids, named once so handlers read like the product rather than the protocol. */
 export const MessagingExtensionCommands = {
+  /** Search PeerLoop: library items, sessions and cohorts. */
+  searchLibrary: 'searchLibrary',
+  /** Cohorts only (the first search command, kept for installs that still list it). */
   searchCohorts: 'searchCohorts',
   addToQna: 'addToQna',
+  /** A tip into the library, from the compose box, the command box or a message. */
+  shareTip: 'shareTip',
 } as const;
 
 /** Chat commands the bot understands (also listed in the manifest's commandLists). */
