@@ -19,6 +19,8 @@ interface ViewProps {
   readonly sessionId?: string;
   /** A cohort whose home to open (`?cohortId=`, channel view). */
   readonly cohortId?: string;
+  /** A library item to open (`?itemId=`, channel and personal views). */
+  readonly itemId?: string;
 }
 
 type ViewModule = { readonly default: ComponentType<ViewProps> };
@@ -95,6 +97,7 @@ export function App({ params, detect = detectTeams, fetch: fetchImpl = browserFe
       programId={params.get('programId') ?? undefined}
       sessionId={params.get('sessionId') ?? undefined}
       cohortId={params.get('cohortId') ?? undefined}
+      itemId={params.get('itemId') ?? undefined}
     />
   );
 

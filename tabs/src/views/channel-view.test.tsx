@@ -4,6 +4,7 @@ import '../test-support/jsdom-gaps';
 import { aCohort, FakePeerLoopApi } from '../test-support/fake-api';
 import { renderSignedIn } from '../test-support/render';
 import { formatSessionStart } from '../features/cohorts/format';
+import { aLibraryItem, FakeLibraryApi } from '../features/library/fake-library-api';
 import { ChannelView } from './channel-view';
 
 describe('channel view', () => {
@@ -52,6 +53,28 @@ describe('channel view', () => {
     expect(await screen.findByText(/PeerLoop could not be reached/)).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(await screen.findByText(/No cohorts yet/)).toBeTruthy();
+  });
+});
+
+describe('the channel library', () => {
+  it('shows the program’s library in its own section', async () => {
+    const api = new FakeLibraryApi();
+    api.libraryItems = [aLibraryItem()];
+    renderSignedIn(<ChannelView programId="p-eng" />, api);
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Library' }));
+    expect(screen.getByRole('tab', { name: 'Library' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('article', { name: 'PowerShell for everyday admin work' })).toBeTruthy();
+    expect(api.requests.map((r) => r.url)).toContain('/api/library/items?programId=p-eng&sort=relevance&limit=50');
+  });
+
+  it('opens the library on the item of an ?itemId= link', async () => {
+    const api = new FakeLibraryApi();
+    api.libraryItems = [aLibraryItem()];
+    renderSignedIn(<ChannelView programId="p-eng" itemId="li-1" />, api);
+
+    expect(await screen.findByRole('dialog', { name: 'PowerShell for everyday admin work' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Library', hidden: true }).getAttribute('aria-selected')).toBe('true');
   });
 });
 

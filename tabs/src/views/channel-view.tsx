@@ -23,8 +23,9 @@ const SuggestCohortsDialog = lazy(() =>
 );
 const loadCalendar = () => import('../features/calendar/sessions-calendar');
 const SessionsCalendar = lazy(() => loadCalendar().then((m) => ({ default: m.SessionsCalendar })));
+const LibrarySection = lazy(() => import('../features/library/library-section'));
 
-type Section = 'cohorts' | 'calendar';
+type Section = 'cohorts' | 'calendar' | 'library';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -33,22 +34,25 @@ const useStyles = makeStyles({
 const SECTIONS = [
   ['cohorts', 'Cohorts'],
   ['calendar', 'Calendar'],
+  ['library', 'Library'],
 ] as const;
 
 export interface ChannelViewProps {
   readonly programId?: string;
   readonly sessionId?: string;
   readonly cohortId?: string;
+  readonly itemId?: string;
 }
 
 /**
- * Cohort home of a channel: the program's cohorts (with a form to form one for program owners) and the
- * sessions calendar; `sessionId` (a deep link) opens the calendar on that session, `cohortId` a cohort's home.
+ * Cohort home of a channel: the program's cohorts (with a form to form one for program owners), the
+ * sessions calendar and the library; `sessionId` (a deep link) opens the calendar on that session,
+ * `cohortId` a cohort's home, `itemId` a library item.
  */
-export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps) {
+export function ChannelView({ programId, sessionId, cohortId, itemId }: ChannelViewProps) {
   const styles = useStyles();
   const api = useApi();
-  const [section, setSection] = useState<Section>(sessionId ? 'calendar' : 'cohorts');
+  const [section, setSection] = useState<Section>(sessionId ? 'calendar' : itemId ? 'library' : 'cohorts');
   const programs = useResource(() => listPrograms(api), 'programs');
   const cohorts = useResource(() => listCohorts(api, { programId }), programId ?? '');
   const [dialog, setDialog] = useState<'closed' | 'open' | 'unopened'>('unopened');
@@ -166,6 +170,14 @@ export function ChannelView({ programId, sessionId, cohortId }: ChannelViewProps
       <SectionTabs label="Channel sections" tabs={SECTIONS} selected={section} onSelect={setSection}>
         {section === 'cohorts' ? (
           <CohortsSection cohorts={cohorts} canManage={manageable.length > 0} onOpen={cohortHome.open} />
+        ) : section === 'library' ? (
+          <Suspense fallback={<LoadingState label="Loading the library" />}>
+            <LibrarySection
+              programId={program?.id}
+              cohorts={cohorts.resource.status === 'ready' ? cohorts.resource.data : undefined}
+              initialItemId={itemId}
+            />
+          </Suspense>
         ) : (
           <Suspense fallback={<LoadingState label="Loading the calendar" />}>
             <SessionsCalendar

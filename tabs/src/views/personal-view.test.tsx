@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import '../test-support/jsdom-gaps';
 import { aCohort, aSession, FakePeerLoopApi } from '../test-support/fake-api';
 import { renderSignedIn } from '../test-support/render';
+import { aLibraryItem, FakeLibraryApi } from '../features/library/fake-library-api';
 import { PersonalView } from './personal-view';
 
 describe('"My learning"', () => {
@@ -29,5 +30,17 @@ describe('"My learning"', () => {
     expect(list.getByText(/You: Waitlisted/)).toBeTruthy();
     expect(list.queryByText('Not for me')).toBeNull();
     expect(screen.getByRole('heading', { level: 3, name: 'New managers circle' })).toBeTruthy();
+  });
+
+  it('shows the library with my history, and opens the item of an ?itemId= link', async () => {
+    const api = new FakeLibraryApi();
+    api.libraryItems = [aLibraryItem({ views: 3 }), aLibraryItem({ id: 'li-2', title: 'Never opened', views: 0 })];
+    renderSignedIn(<PersonalView itemId="li-2" />, api);
+
+    expect(await screen.findByRole('dialog', { name: 'Never opened' })).toBeTruthy();
+    const library = within(screen.getByRole('region', { name: 'Library', hidden: true }));
+    const history = await library.findByRole('heading', { level: 3, name: 'My history', hidden: true });
+    expect(within(history.closest('section')!).getByText('PowerShell for everyday admin work')).toBeTruthy();
+    expect(within(history.closest('section')!).queryByText('Never opened')).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ const SessionDialog = lazy(() =>
   import('../features/sessions/session-dialog').then((m) => ({ default: m.SessionDialog })),
 );
 
+const LibrarySection = lazy(() => import('../features/library/library-section'));
+
 const ProfileDialog = lazy(() =>
   import('../features/people/profile-dialog').then((m) => ({ default: m.ProfileDialog })),
 );
@@ -24,8 +26,11 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** "My learning": my upcoming sessions as an agenda, then the cohorts I belong to, soonest next session first. */
-export function PersonalView() {
+/**
+ * "My learning": my upcoming sessions as an agenda, then the cohorts I belong to, soonest next session first,
+ * then the library with what I saved, finished and opened; `itemId` (a deep link) opens a library item.
+ */
+export function PersonalView({ itemId }: { readonly itemId?: string }) {
   const styles = useStyles();
   const api = useApi();
   const { resource, reload, update } = useResource(async () => {
@@ -106,6 +111,14 @@ export function PersonalView() {
           </section>
         </>
       )}
+      <section className={styles.section} aria-labelledby="my-library">
+        <h2 id="my-library" className={styles.heading}>
+          Library
+        </h2>
+        <Suspense fallback={<LoadingState label="Loading the library" />}>
+          <LibrarySection personal initialItemId={itemId} headingLevel={3} />
+        </Suspense>
+      </section>
       {cohortHome.dialog(cohortChanged)}
       {profile !== 'unopened' && (
         <Suspense fallback={<LoadingState label="Opening your profile" />}>
