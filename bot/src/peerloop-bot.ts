@@ -41,6 +41,7 @@ import { askFromChat, nextFromChat, queueFromChat, type QnaLogger } from './qna/
 import { ConversationCapture } from './proactive/conversation-capture.js';
 import { reminderCardAction } from './proactive/reminder-card-actions.js';
 import { isReminderVerb } from './proactive/reminder-verbs.js';
+import { remindersFromChat } from './proactive/reminder-chat.js';
 
 /** The repositories, clock and Q&A ports the use cases need (the same ones the API's routes use). */
 export interface BotDeps extends QnaDeps, Pick<LibraryDeps, 'library'> {
@@ -133,6 +134,12 @@ export class PeerLoopBot extends TeamsActivityHandler {
         return queueFromChat(this.deps, context, actor, this.log);
       case ChatCommands.next:
         return nextFromChat(this.deps, context, actor, this.log);
+      case ChatCommands.reminders:
+        if (!this.deps.reminders) {
+          await context.sendActivity('Reminders are not set up here yet.');
+          return;
+        }
+        return remindersFromChat(this.deps.reminders, context, actor, rest);
     }
   }
 

@@ -291,6 +291,47 @@ describe('the bot keeps conversation references and answers reminder cards in pl
     expect(delivery!.response).toMatchObject({ rating: 4, commitment: 'Read the change log first' });
   });
 
+  it('stops and restarts reminders from the chat: "reminders off" is honoured by the next send', async () => {
+    const say = async (person: Person, text: string, conversation = personalChat(person)) => {
+      const from = connector.activities.length;
+      expect((await post(person, { type: 'message', text, conversation })).status).toBe(200);
+      const [reply] = (await connector.waitFor(from + 1)).slice(from);
+      return String(reply!.activity.text);
+    };
+    const preferences = () => local.reminders.deps.notificationPreferences.getPreferences(DEV_TENANT, LEE.aadObjectId);
+    const now = Date.now();
+    const lunch = newSession({
+      ...session,
+      id: 'bot-reminders-off-lunch',
+      rsvps: { 'lee-kim': { status: 'going', respondedAt: new Date(now).toISOString() } },
+      waitlist: [],
+    });
+    await stack.runtime.sessions.create(lunch);
+    const remind = async () => {
+      await sendReminderNow(local.reminders.deps, { tenantId: DEV_TENANT, userId: 'fatima-okafor' }, lunch.id, {});
+      await local.reminders.engine.dispatch(DEV_TENANT, { budgetMs: 10_000, subjectId: lunch.id });
+      return local.reminders.deps.deliveries.listBySubject(DEV_TENANT, lunch.id);
+    };
+
+    expect(await say(LEE, 'reminders')).toMatch(/^Reminders are on\./);
+    expect(await say(LEE, 'reminders off')).toMatch(/no reminders, notices, follow-ups or digests/);
+    expect(await preferences()).toMatchObject({ optedOut: true });
+    expect(await say(LEE, 'Reminders')).toMatch(/^Reminders are off/);
+    const before = connector.activities.length;
+    const deliveries = await remind();
+    expect(deliveries.map((d) => [d.recipientId, d.state, d.skipped?.reason])).toEqual([
+      ['lee-kim', 'skipped', 'opted-out'],
+    ]);
+    expect(connector.activities.slice(before).filter((a) => a.conversationId === personalChat(LEE).id)).toEqual([]);
+
+    expect(await say(LEE, 'reminders on')).toMatch(/^Done: you will get reminders again/);
+    expect(await preferences()).toMatchObject({ optedOut: false });
+    // Only about oneself: not in a group chat.
+    const group = { id: '19:group-chat@thread.v2', conversationType: 'groupChat', tenantId: DEV_TENANT };
+    expect(await say(LEE, 'reminders off', group)).toMatch(/private chat/);
+    expect(await preferences()).toMatchObject({ optedOut: false });
+  });
+
   it('leaves the other card actions as they were', async () => {
     const unknown = await click(SAM, 'noSuchVerb', {});
     expect(unknown.body).toMatchObject({ statusCode: 400, value: { code: 'NotSupported' } });

@@ -32,6 +32,10 @@ export function helpCard() {
             title: 'next',
             value: 'Facilitators and presenters: the question being answered is done, on to the top one',
           },
+          {
+            title: 'reminders off / on',
+            value: 'Stop (or restart) everything I send you unasked. Only in a private chat with me',
+          },
         ],
       },
       {

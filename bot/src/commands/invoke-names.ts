@@ -20,6 +20,8 @@ export const ChatCommands = {
   queue: 'queue',
   /** Hosts: the pinned question is answered, and the top one is pinned. */
   next: 'next',
+  /** "reminders", "reminders off" / "on": what PeerLoop sends me unasked (private chat). */
+  reminders: 'reminders',
 } as const;
 
 /** The word after "ask" that makes a question anonymous. */
