@@ -7,7 +7,7 @@ param tags object
 param accountName string
 param databaseName string
 
-@description('[{ id, partitionKeyPaths: string[] }] from infra/containers.json.')
+@description('[{ id, partitionKeyPaths: string[], defaultTtl?: int, compositeIndexes?: [...] }] from infra/containers.json.')
 param containers array
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
@@ -68,6 +68,26 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
           kind: length(container.partitionKeyPaths) > 1 ? 'MultiHash' : 'Hash'
           version: 2
         }
+        // -1: documents expire only when they carry their own `ttl` (finished deliveries, docs/adr/0006).
+        defaultTtl: contains(container, 'defaultTtl') ? container.defaultTtl : null
+        // Composite indexes for queries that filter on some fields and order by another (the due deliveries).
+        indexingPolicy: contains(container, 'compositeIndexes')
+          ? {
+              indexingMode: 'consistent'
+              automatic: true
+              includedPaths: [
+                {
+                  path: '/*'
+                }
+              ]
+              excludedPaths: [
+                {
+                  path: '/"_etag"/?'
+                }
+              ]
+              compositeIndexes: container.compositeIndexes
+            }
+          : null
       }
     }
   }

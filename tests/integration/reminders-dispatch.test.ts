@@ -608,4 +608,17 @@ describe('reminders dispatched to Teams (through a stand-in Bot Connector that e
     expect(content).toContain('How did it go?');
     expect(content).toContain('What will you try before next time?');
   });
+  it('marks finished deliveries to expire (the container keeps them 400 days in Azure), never pending ones', async () => {
+    const container = stack.runtime.cosmos.database(stack.config.cosmos.database).container('deliveries');
+    const { resources } = await container.items
+      .query<{ state: string; ttl?: number }>({
+        query: 'SELECT c.state, c.ttl FROM c WHERE c.tenantId = @tenantId AND c.type = "delivery"',
+        parameters: [{ name: '@tenantId', value: TENANT }],
+      })
+      .fetchAll();
+    const finished = resources.filter((d) => ['sent', 'failed', 'skipped'].includes(d.state));
+    expect(finished.length).toBeGreaterThan(0);
+    expect(new Set(finished.map((d) => d.ttl))).toEqual(new Set([400 * 86_400]));
+    expect(resources.filter((d) => d.state === 'pending' && d.ttl !== undefined)).toEqual([]);
+  });
 });

@@ -1,11 +1,12 @@
 import type { Container, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
-import type {
-  Delivery,
-  DeliveryKind,
-  DeliveryRepository,
-  SessionNoticeOutbox,
-  VersionedDelivery,
-  Wave,
+import {
+  isFinished,
+  type Delivery,
+  type DeliveryKind,
+  type DeliveryRepository,
+  type SessionNoticeOutbox,
+  type VersionedDelivery,
+  type Wave,
 } from '@peerloop/core';
 import { cosmosStatus } from './cosmos.js';
 
@@ -186,8 +187,16 @@ export class CosmosSessionNoticeOutbox implements SessionNoticeOutbox {
   }
 }
 
-function toDoc(delivery: Delivery): DeliveryDoc {
-  return { ...delivery, type: 'delivery', schemaVersion: SCHEMA_VERSION };
+/** Finished deliveries (sent, failed, skipped) expire after this long in Azure (the container's TTL is per item). */
+export const FINISHED_DELIVERY_TTL_SECONDS = 400 * 86_400;
+
+function toDoc(delivery: Delivery): DeliveryDoc & { ttl?: number } {
+  return {
+    ...delivery,
+    type: 'delivery',
+    schemaVersion: SCHEMA_VERSION,
+    ...(isFinished(delivery) ? { ttl: FINISHED_DELIVERY_TTL_SECONDS } : {}),
+  };
 }
 
 function versioned(doc: DeliveryDoc): VersionedDelivery {
