@@ -1,4 +1,4 @@
-import { libraryAccess, LIBRARY_ITEM_KINDS, TEXT_KINDS, type LibraryItem } from '@peerloop/core';
+import { libraryAccess, LIBRARY_ITEM_KINDS, newLibraryItem, TEXT_KINDS, type LibraryItem } from '@peerloop/core';
 import { startBenchStack, warmAndCountRequests } from './bench-stack.js';
 import { interleaved, report, round, summarize, time } from './measure.js';
 
@@ -40,7 +40,7 @@ try {
     const second = TOPICS[(i * 7 + 3) % TOPICS.length]!;
     const at = new Date(now - i * 60_000).toISOString();
     const raters = i % 5;
-    return {
+    return newLibraryItem({
       tenantId,
       id: `bench-item-${i}`,
       programId: 'admin-community',
@@ -56,20 +56,14 @@ try {
       skills: [SKILLS[i % SKILLS.length]!],
       author: { userId: 'jordan-patel', displayName: 'Jordan Patel' },
       state: i % 50 === 0 ? 'hidden' : 'visible',
-      reports: [],
-      history: [],
-      ratings: {},
       ratingCount: raters,
       ratingSum: raters * 4,
       ratingAverage: raters ? 4 : 0,
       views: i % 37,
       viewers: i % 23,
       completions: i % 7,
-      bookmarks: 0,
-      comments: 0,
       createdAt: at,
-      updatedAt: at,
-    };
+    });
   };
   const seedStart = performance.now();
   for (let start = 0; start < ITEMS; start += SEED_CONCURRENCY) {

@@ -1,4 +1,5 @@
 import {
+  newLibraryItem,
   BODY_MAX_LENGTH,
   careForLibraryItem,
   MAX_TAGS,
@@ -179,32 +180,22 @@ describe('the library in the messaging extension: search, "Share a tip" and link
     it('keeps a card under 28 KB for an item with every field at its longest', async () => {
       const wide = (length: number) => '語"\\'.repeat(Math.ceil(length / 3)).slice(0, length);
       const now = new Date().toISOString();
-      await stack.runtime.library.create({
-        tenantId: DEV_TENANT,
-        id: 'li-longest',
-        programId: 'admin-community',
-        kind: 'tip-list',
-        title: `Longest ${wide(TITLE_MAX_LENGTH - 8)}`,
-        summary: wide(SUMMARY_MAX_LENGTH),
-        body: wide(BODY_MAX_LENGTH),
-        tags: Array.from({ length: MAX_TAGS }, (_, i) => `t${i}${wide(38)}`),
-        skills: Array.from({ length: MAX_TAGS }, (_, i) => `s${i}${wide(38)}`),
-        author: { userId: 'diego-alvarez', displayName: 'Diego Alvarez' },
-        state: 'visible',
-        reports: [],
-        history: [],
-        ratings: {},
-        ratingCount: 0,
-        ratingSum: 0,
-        ratingAverage: 0,
-        views: 0,
-        viewers: 0,
-        completions: 0,
-        bookmarks: 0,
-        comments: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await stack.runtime.library.create(
+        newLibraryItem({
+          tenantId: DEV_TENANT,
+          id: 'li-longest',
+          programId: 'admin-community',
+          kind: 'tip-list',
+          title: `Longest ${wide(TITLE_MAX_LENGTH - 8)}`,
+          summary: wide(SUMMARY_MAX_LENGTH),
+          body: wide(BODY_MAX_LENGTH),
+          tags: Array.from({ length: MAX_TAGS }, (_, i) => `t${i}${wide(38)}`),
+          skills: Array.from({ length: MAX_TAGS }, (_, i) => `s${i}${wide(38)}`),
+          author: { userId: 'diego-alvarez', displayName: 'Diego Alvarez' },
+          createdAt: now,
+        }),
+      );
+
       const [longest] = await search(SAM, 'longest');
       expect(longest!.preview.content.title).toMatch(/^Longest 語/);
       expect(bytes(longest)).toBeLessThan(MAX_CARD_BYTES);

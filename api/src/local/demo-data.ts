@@ -1,5 +1,6 @@
 import {
   Conflict,
+  newLibraryItem,
   newSession,
   type Cohort,
   type LibraryItem,
@@ -254,14 +255,11 @@ function demoLibrary(runtime: Runtime, tenantId: string, now: Date): LibraryItem
   ): LibraryItem => {
     const values = Object.values(ratings);
     const ratingSum = values.reduce((a, b) => a + b, 0);
-    return {
+    return newLibraryItem({
       tenantId,
       id,
       programId: DEMO_PROGRAM_ID,
       author: { userId: authorId, displayName: people.get(authorId)! },
-      state: 'visible',
-      reports: [],
-      history: [],
       ratings: Object.fromEntries(
         Object.entries(ratings).map(([u, stars]) => [runtime.authorKeys.keyFor(tenantId, u), stars]),
       ),
@@ -272,11 +270,9 @@ function demoLibrary(runtime: Runtime, tenantId: string, now: Date): LibraryItem
       viewers: values.length + 1,
       completions: Math.max(0, values.length - 1),
       bookmarks: 1,
-      comments: 0,
       createdAt: at(daysAgo),
-      updatedAt: at(daysAgo),
       ...content,
-    };
+    });
   };
   return [
     item(

@@ -2,7 +2,7 @@ import type { Cohort } from '../cohorts/cohort.js';
 import type { Program } from '../programs/program.js';
 import { peerLoopLink, parsePeerLoopLink } from '../shared/links.js';
 import { canSeeItem, libraryAccess } from './access.js';
-import type { LibraryItem, LibraryVisibility } from './item.js';
+import { newLibraryItem, type LibraryItem, type LibraryVisibility } from './item.js';
 import { rankExperts, summariseConsumption } from './views.js';
 import { relevance, searchWords } from './use-cases.js';
 
@@ -47,7 +47,7 @@ const cohort: Cohort = {
 };
 
 function item(fields: Partial<LibraryItem> = {}): LibraryItem {
-  return {
+  return newLibraryItem({
     tenantId: 't',
     id: 'i',
     programId: 'p',
@@ -58,22 +58,9 @@ function item(fields: Partial<LibraryItem> = {}): LibraryItem {
     tags: ['finops'],
     skills: ['azure'],
     author: { userId: 'author', displayName: 'Author' },
-    state: 'visible',
-    reports: [],
-    history: [],
-    ratings: {},
-    ratingCount: 0,
-    ratingSum: 0,
-    ratingAverage: 0,
-    views: 0,
-    viewers: 0,
-    completions: 0,
-    bookmarks: 0,
-    comments: 0,
     createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
     ...fields,
-  };
+  });
 }
 
 async function visibilityOf(userId: string): Promise<LibraryVisibility> {

@@ -70,6 +70,32 @@ export interface LibraryItem extends LibraryContent {
 
 export const HISTORY_LIMIT = 20;
 
+/** A newly shared item: visible, unrated, unused; what is given overrides (tests and demo data set figures). */
+export function newLibraryItem(
+  fields: Pick<LibraryItem, 'tenantId' | 'id' | 'programId' | 'kind' | 'title' | 'author' | 'createdAt'> &
+    Partial<LibraryItem>,
+): LibraryItem {
+  return {
+    summary: '',
+    tags: [],
+    skills: [],
+    state: 'visible',
+    reports: [],
+    history: [],
+    ratings: {},
+    ratingCount: 0,
+    ratingSum: 0,
+    ratingAverage: 0,
+    views: 0,
+    viewers: 0,
+    completions: 0,
+    bookmarks: 0,
+    comments: 0,
+    updatedAt: fields.createdAt,
+    ...fields,
+  };
+}
+
 /** A person's own use of one item: their history, bookmark and "done". */
 export interface LibraryUse {
   readonly tenantId: string;

@@ -26,7 +26,14 @@ import {
   type LibraryItemView,
   type SkillExperts,
 } from './contracts.js';
-import { HISTORY_LIMIT, type LibraryItem, type LibraryRepository, type LibraryUse, type UseFlag } from './item.js';
+import {
+  HISTORY_LIMIT,
+  newLibraryItem,
+  type LibraryItem,
+  type LibraryRepository,
+  type LibraryUse,
+  type UseFlag,
+} from './item.js';
 import {
   rankExperts,
   summariseConsumption,
@@ -145,7 +152,7 @@ export async function shareItem(deps: LibraryDeps, actor: Principal, raw: unknow
     }
   }
   const now = deps.clock.now().toISOString();
-  const item: LibraryItem = {
+  const item = newLibraryItem({
     tenantId: actor.tenantId,
     id: `li-${deps.ids.newId()}`,
     programId: program.id,
@@ -159,21 +166,8 @@ export async function shareItem(deps: LibraryDeps, actor: Principal, raw: unknow
     skills: input.skills,
     author: { userId: actor.userId, displayName: await displayNameOf(deps, actor) },
     ...(input.sessionId ? { sessionId: input.sessionId } : {}),
-    state: 'visible',
-    reports: [],
-    history: [],
-    ratings: {},
-    ratingCount: 0,
-    ratingSum: 0,
-    ratingAverage: 0,
-    views: 0,
-    viewers: 0,
-    completions: 0,
-    bookmarks: 0,
-    comments: 0,
     createdAt: now,
-    updatedAt: now,
-  };
+  });
   await deps.library.create(item);
   return toItemView(item, viewerOf(deps, actor, access, item));
 }
