@@ -31,7 +31,7 @@ import { CosmosQuestionRepository } from './data/cosmos-question-repository.js';
 import { CosmosLibraryRepository } from './data/cosmos-library-repository.js';
 import { HmacAuthorKeys } from './anonymity/author-keys.js';
 import { createLiveTransport, type LiveTransport } from './live/live-transport.js';
-import { buildReminders, type Reminders } from './reminders/reminders-runtime.js';
+import { buildReminders, reminderSettings, type Reminders } from './reminders/reminders-runtime.js';
 import { createGraphServices, type GraphServices } from './graph/index.js';
 
 /** Everything a request needs, built once per process from validated configuration. */
@@ -121,6 +121,8 @@ export function buildRuntime(config: Config, overrides: RuntimeOverrides = {}): 
       databaseId: config.cosmos.database,
       channel: new BotDeliveryChannel({ adapter, appId: config.bot.appId }),
       throttle: new TeamsRateLimiter({ tenantPerSecond: config.reminders.tenantRatePerSecond }),
+      // Big waves start early enough to be through by their due time at this rate.
+      settings: reminderSettings({ plan: { sendRatePerSecond: config.reminders.tenantRatePerSecond } }),
       tenants: () => config.auth.allowedTenantIds,
     });
     const bot = new PeerLoopBot({

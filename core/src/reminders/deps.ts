@@ -23,6 +23,13 @@ export interface PlanSettings {
   readonly followUpWindowMinutes: number;
   /** The weekly digest: on Monday at this local time. */
   readonly digestLocalTime: string;
+  /**
+   * The rate reminders go out at (the tenant's throttle rate): a wave that takes longer than a minute to send
+   * starts early enough to be through by its due time.
+   */
+  readonly sendRatePerSecond: number;
+  /** How early a big wave may start at most (never more than a quarter of its lead either). */
+  readonly earlyStartMaxMinutes: number;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
@@ -30,4 +37,6 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   followUpAfterMinutes: 10,
   followUpWindowMinutes: 2 * 1440,
   digestLocalTime: '08:00',
+  sendRatePerSecond: 45,
+  earlyStartMaxMinutes: 30,
 };

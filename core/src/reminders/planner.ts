@@ -89,15 +89,21 @@ export async function planTenant(
     remembered(programLeads, session.programId, () =>
       deps.programs.get(tenantId, session.programId).then((p) => p?.reminderDefaults ?? DEFAULT_REMINDERS),
     );
+  const upcoming: { session: Session; leads: ReminderDefaults }[] = [];
   for (const session of sessions) {
     if (session.status !== 'scheduled') continue;
     if (Date.parse(session.startsAt) > now.getTime()) {
-      add(await planReminders(deps, session, await defaultsOf(session), now));
+      const leads = await defaultsOf(session);
+      upcoming.push({ session, leads });
+      add(await planReminders(deps, session, leads, now));
     } else if (Date.parse(session.endsAt) + settings.followUpAfterMinutes * MINUTE <= now.getTime()) {
       if (Date.parse(session.endsAt) + settings.followUpWindowMinutes * MINUTE > now.getTime()) {
         add(await planFollowUp(deps, session, settings, now));
       }
     }
+  }
+  for (const early of earlyWaves(upcoming, settings, now)) {
+    add(await planParticipantWave(deps, early.session, early.lead, now, early.startAt));
   }
   for (const sessionId of await deps.outbox.sessionsWithNotices(tenantId)) {
     add(await planNotices(deps, tenantId, sessionId, now));
@@ -120,30 +126,57 @@ async function planWave(
   return { waves: 1, created };
 }
 
+/**
+ * Big waves start early. Sending runs at the tenant's rate, so a wave of 10,000 takes minutes: reminders due
+ * within the next half hour (at most a quarter of their lead ahead) are planned now when all the reminder
+ * work due by then, at that rate, would not be through by their due time otherwise (with a minute to spare:
+ * the timer ticks once a minute). Their deliveries become
+ * sendable from `startAt` (their due time stays what it is), so the last of them goes out on time rather than
+ * minutes late. Small waves (under a minute of sending) are left to their due time.
+ */
+export function earlyWaves(
+  upcoming: readonly { readonly session: Session; readonly leads: ReminderDefaults }[],
+  settings: Pick<PlanSettings, 'sendRatePerSecond' | 'earlyStartMaxMinutes'>,
+  now: Date,
+): { session: Session; lead: number; startAt: Date }[] {
+  const horizon = now.getTime() + settings.earlyStartMaxMinutes * MINUTE;
+  const candidates = upcoming
+    .flatMap(({ session, leads }) => {
+      const start = Date.parse(session.startsAt);
+      const lead = dueLead(leads.participantMinutesBefore, session.startsAt, new Date(Math.min(horizon, start - 1)));
+      if (lead === null || lead === dueLead(leads.participantMinutesBefore, session.startsAt, now)) return [];
+      const due = start - lead * MINUTE;
+      return due > now.getTime() ? [{ session, lead, due, recipients: attendeesOf(session).length }] : [];
+    })
+    .sort((a, b) => a.due - b.due);
+  const early: { session: Session; lead: number; startAt: Date }[] = [];
+  let work = 0;
+  for (const [index, candidate] of candidates.entries()) {
+    work += candidate.recipients;
+    // All that falls due by this wave's due time (waves due at the same moment count together).
+    const dueTogether =
+      work +
+      candidates
+        .slice(index + 1)
+        .filter((c) => c.due === candidate.due)
+        .reduce((n, c) => n + c.recipients, 0);
+    const sendingMs = (dueTogether / settings.sendRatePerSecond) * 1000;
+    if (sendingMs < MINUTE) continue;
+    // A minute more than the sending takes: the timer ticks once a minute, and the next tick may be too late.
+    const ahead = Math.min(sendingMs + MINUTE, settings.earlyStartMaxMinutes * MINUTE, (candidate.lead * MINUTE) / 4);
+    if (candidate.due - ahead <= now.getTime()) {
+      early.push({ session: candidate.session, lead: candidate.lead, startAt: new Date(candidate.due - ahead) });
+    }
+  }
+  return early;
+}
+
 async function planReminders(deps: ReminderDeps, session: Session, defaults: ReminderDefaults, now: Date) {
   let waves = 0;
   let created = 0;
   const lead = dueLead(defaults.participantMinutesBefore, session.startsAt, now);
   if (lead !== null) {
-    const result = await planWave(
-      deps,
-      {
-        tenantId: session.tenantId,
-        subjectId: session.id,
-        id: DeliveryIds.reminderWave(session.id, session.startsAt, lead),
-        kind: 'session-reminder',
-        dueAt: new Date(Date.parse(session.startsAt) - lead * MINUTE).toISOString(),
-      },
-      now,
-      () =>
-        attendeesOf(session).map((userId) =>
-          sessionDelivery(session, 'session-reminder', userId, now, {
-            id: DeliveryIds.reminder(session.id, session.startsAt, lead, userId),
-            minutesBefore: lead,
-            dueAt: new Date(Date.parse(session.startsAt) - lead * MINUTE).toISOString(),
-          }),
-        ),
-    );
+    const result = await planParticipantWave(deps, session, lead, now);
     waves += result.waves;
     created += result.created;
   }
@@ -173,6 +206,31 @@ async function planReminders(deps: ReminderDeps, session: Session, defaults: Rem
     created += result.created;
   }
   return { waves, created };
+}
+
+/** The participants' reminder at one lead; sendable from `startAt` when the wave starts early. */
+function planParticipantWave(deps: ReminderDeps, session: Session, lead: number, now: Date, startAt?: Date) {
+  const dueAt = new Date(Date.parse(session.startsAt) - lead * MINUTE).toISOString();
+  return planWave(
+    deps,
+    {
+      tenantId: session.tenantId,
+      subjectId: session.id,
+      id: DeliveryIds.reminderWave(session.id, session.startsAt, lead),
+      kind: 'session-reminder',
+      dueAt,
+    },
+    now,
+    () =>
+      attendeesOf(session).map((userId) =>
+        sessionDelivery(session, 'session-reminder', userId, now, {
+          id: DeliveryIds.reminder(session.id, session.startsAt, lead, userId),
+          minutesBefore: lead,
+          dueAt,
+          ...(startAt ? { nextAt: startAt.toISOString() } : {}),
+        }),
+      ),
+  );
 }
 
 /** The follow-up card: to those who checked in or were marked present, or (no attendance taken) who were going. */
