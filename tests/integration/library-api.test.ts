@@ -53,7 +53,7 @@ describe('the library through the API', () => {
     expect(JSON.stringify(hidden.body)).not.toContain('Escalation');
     const gated = await api(stack, '/api/library/items/demo-item-sre-notes', { token: SAM });
     expect(gated.status).toBe(403);
-    expect(gated.body.error.code).toBe('agreements_required');
+    expect(gated.body.error).toMatchObject({ code: 'agreements_required', cohortId: 'cloud-migration-guild' });
     const gatedList = await api(stack, '/api/library/items?cohortId=cloud-migration-guild', { token: SAM });
     expect(gatedList.status).toBe(403);
     expect(titles(await search(SAM))).not.toContain('Notes on Site Reliability Engineering, chapters 1-3');

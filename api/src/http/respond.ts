@@ -19,6 +19,8 @@ export interface ErrorBody {
     readonly fields?: readonly FieldProblem[];
     /** reporting_line: the members in the person's reporting line, so the caller can choose explicitly. */
     readonly related?: readonly unknown[];
+    /** agreements_required: the cohort whose agreements to accept. */
+    readonly cohortId?: string;
   };
 }
 
@@ -59,7 +61,11 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
     );
   }
   if (error instanceof Forbidden) return errorResponse(403, error.code, error.message);
-  if (error instanceof AgreementsRequired) return errorResponse(403, error.code, error.message);
+  if (error instanceof AgreementsRequired) {
+    return json(403, {
+      error: { code: error.code, message: error.message, cohortId: error.cohortId },
+    } satisfies ErrorBody);
+  }
   if (error instanceof TooManyRequests) {
     return errorResponse(429, error.code, error.message, undefined, { 'retry-after': String(error.retryAfterSeconds) });
   }

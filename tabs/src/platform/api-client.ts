@@ -35,6 +35,8 @@ export class ApiError extends Error {
     readonly related: readonly RelatedPerson[] = [],
     /** From a 429's Retry-After header: how long to wait before trying again. */
     readonly retryAfterSeconds: number | null = null,
+    /** agreements_required: the cohort whose agreements to accept. */
+    readonly cohortId: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -144,7 +146,9 @@ function retryAfter(response: Response): number | null {
 
 function toApiError(status: number, payload: unknown, retryAfterSeconds: number | null = null): ApiError {
   const error = (
-    payload as { error?: { code?: unknown; message?: unknown; fields?: unknown; related?: unknown } } | undefined
+    payload as
+      | { error?: { code?: unknown; message?: unknown; fields?: unknown; related?: unknown; cohortId?: unknown } }
+      | undefined
   )?.error;
   const code =
     typeof error?.code === 'string' && KNOWN_CODES.has(error.code) ? (error.code as ApiErrorCode) : 'unexpected';
@@ -160,7 +164,8 @@ function toApiError(status: number, payload: unknown, retryAfterSeconds: number 
         (r): r is RelatedPerson => typeof r?.userId === 'string' && typeof r?.displayName === 'string',
       )
     : [];
-  return new ApiError(code, message, status, fields, related, retryAfterSeconds);
+  const cohortId = typeof error?.cohortId === 'string' ? error.cohortId : null;
+  return new ApiError(code, message, status, fields, related, retryAfterSeconds, cohortId);
 }
 
 /** A message fit to show a user for any error thrown by an API call. */

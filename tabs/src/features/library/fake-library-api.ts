@@ -9,8 +9,10 @@ interface Reply {
 
 /**
  * The fake API with the library's routes (tests only): items as their reader sees them, searched by words
- * and filters, with ratings, flags, comments, reports and care changing them; insights and experts answer
- * what the test sets (null: 403, as for someone who does not run the scope).
+ * and filters, with ratings, flags, comments, reports, care and edits (which keep the version before in the
+ * history) changing them; insights and experts answer what the test sets (null: 403, as for someone who does
+ * not run the scope). Items of a cohort whose home (`cohortDetails`) says the reader has not accepted its
+ * agreements answer 403 agreements_required, as the API does, until the base fake's accept route is called.
  */
 export class FakeLibraryApi extends FakePeerLoopApi {
   libraryItems: LibraryItemDetail[] = [];
@@ -70,7 +72,11 @@ export class FakeLibraryApi extends FakePeerLoopApi {
       return insights ? ok(insights) : forbidden();
     }
     if (path === '/api/library/experts') return ok({ items: this.experts });
-    if (path === '/api/library/items' && method === 'GET') return ok({ items: this.search(url.searchParams, userId) });
+    if (path === '/api/library/items' && method === 'GET') {
+      const cohortId = url.searchParams.get('cohortId');
+      const pending = cohortId ? this.agreementsPending(cohortId) : undefined;
+      return pending ? agreementsRequired(pending) : ok({ items: this.search(url.searchParams, userId) });
+    }
     if (path === '/api/library/items' && method === 'POST') {
       const input = body as Partial<LibraryItemDetail>;
       const item = aLibraryItem({
@@ -86,11 +92,15 @@ export class FakeLibraryApi extends FakePeerLoopApi {
     const index = this.libraryItems.findIndex((i) => i.id === decodeURIComponent(id));
     const item = this.libraryItems[index];
     if (!item) return { status: 404, body: { error: { code: 'not_found', message: 'library item not found' } } };
+    const pending = item.cohortId ? this.agreementsPending(item.cohortId) : undefined;
+    if (pending) return agreementsRequired(pending);
     const save = (next: LibraryItemDetail) => {
       this.libraryItems[index] = next;
       return next;
     };
     if (method === 'GET' && action === undefined) return ok(item);
+    if (method === 'PATCH' && action === undefined)
+      return this.edit(item, body as Partial<LibraryItemDetail>, userId, save);
     if (action === 'views') return ok({ views: save({ ...item, views: item.views + 1 }).views });
     if (action === 'rating') {
       const { stars } = body as { stars: number };
@@ -132,9 +142,48 @@ export class FakeLibraryApi extends FakePeerLoopApi {
     return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
   }
 
+  /** As core's editLibraryItem: only what the body names changes, and the version before goes into the history. */
+  private edit(
+    item: LibraryItemDetail,
+    changes: Partial<LibraryItemDetail>,
+    userId: string,
+    save: (next: LibraryItemDetail) => LibraryItemDetail,
+  ): Reply {
+    if (!item.canEdit) return forbidden('only the person who shared it and the program owners can edit it');
+    const known = ['title', 'summary', 'url', 'body', 'tags', 'skills'] as const;
+    if (!known.some((field) => changes[field] !== undefined)) {
+      const message = `change at least one of ${known.join(', ')}`;
+      return { status: 400, body: { error: { code: 'validation_failed', message, fields: [{ path: '', message }] } } };
+    }
+    if (changes.title !== undefined && changes.title.trim() === '') {
+      const fields = [{ path: 'title', message: 'must not be empty' }];
+      return {
+        status: 400,
+        body: { error: { code: 'validation_failed', message: 'title: must not be empty', fields } },
+      };
+    }
+    const editedBy = this.personas?.find((p) => p.userId === userId)?.displayName ?? userId;
+    const editedAt = '2031-03-06T10:00:00.000Z';
+    const edited = save({
+      ...item,
+      ...Object.fromEntries(known.filter((f) => changes[f] !== undefined).map((f) => [f, changes[f]])),
+      history: [...item.history, { title: item.title, editedBy, editedAt }],
+      edits: item.edits + 1,
+      updatedAt: editedAt,
+    });
+    const { ratingHistogram: _h, history: _e, commentList: _c, reports: _r, ...view } = edited;
+    return ok(view);
+  }
+
+  /** The cohort, when the reader has not accepted its current agreements (its home says so). */
+  private agreementsPending(cohortId: string): { id: string; name: string } | undefined {
+    return this.cohortDetails.find((c) => c.id === cohortId && !c.myAgreementsAccepted);
+  }
+
   private search(params: URLSearchParams, userId: string): LibraryItemDetail[] {
     const words = (params.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     return this.libraryItems.filter((item) => {
+      if (item.cohortId && this.agreementsPending(item.cohortId)) return false;
       const text = `${item.title} ${item.summary} ${item.tags.join(' ')}`.toLowerCase();
       if (!words.every((w) => text.includes(w))) return false;
       if (params.get('kind') && item.kind !== params.get('kind')) return false;
@@ -155,6 +204,11 @@ function ok(body: unknown): Reply {
 
 function forbidden(message = 'only facilitators and owners'): Reply {
   return { status: 403, body: { error: { code: 'forbidden', message } } };
+}
+
+function agreementsRequired(cohort: { id: string; name: string }): Reply {
+  const message = `accept the code of conduct and confidentiality terms of "${cohort.name}" first`;
+  return { status: 403, body: { error: { code: 'agreements_required', message, cohortId: cohort.id } } };
 }
 
 /** A library item as its page shows it, with sensible defaults; override what the test is about. */

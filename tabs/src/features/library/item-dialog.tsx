@@ -23,7 +23,10 @@ import { ErrorState, LoadingState } from '../../shared/status';
 import { useAction } from '../../shared/use-action';
 import { useResource } from '../../shared/use-resource';
 import { TextAreaField } from '../qna/text-area-field';
+import { cohortNamedIn, needsAgreements } from './agreements-required';
+import type { KnownCohort } from './agreements-required';
 import { BarChart } from './charts';
+import { EditItemForm } from './edit-item-form';
 import {
   addComment,
   careForItem,
@@ -35,6 +38,7 @@ import {
   setFlag,
 } from './library-api';
 import { KIND_LABELS, count, describeRating, formatDate, isTextKind } from './labels';
+import { LibraryAgreements } from './library-agreements';
 import { Markdown, safeHref } from './markdown';
 import { RatingInput, RatingStars } from './rating';
 
@@ -91,16 +95,36 @@ export interface ItemDialogProps {
    */
   readonly showFigures: boolean;
   readonly cohortName: (cohortId: string) => string | undefined;
+  /**
+   * The reader's cohorts (null while they load): a cohort item refused for want of accepted agreements
+   * names its cohort, and the page offers that cohort's agreements.
+   */
+  readonly knownCohorts: readonly KnownCohort[] | null;
   readonly onChanged: (item: LibraryItemView) => void;
+  /** The reader accepted a cohort's agreements here: what the cohort shares opens to them. */
+  readonly onAgreementsAccepted?: () => void;
   readonly onClose: () => void;
 }
 
 /** The item page: its content, rating, my bookmark and "done", comments, reports and, for owners, care. */
-export function ItemDialog({ itemId, open, myUserId, showFigures, cohortName, onChanged, onClose }: ItemDialogProps) {
+export function ItemDialog({
+  itemId,
+  open,
+  myUserId,
+  showFigures,
+  cohortName,
+  knownCohorts,
+  onChanged,
+  onAgreementsAccepted,
+  onClose,
+}: ItemDialogProps) {
   const styles = useStyles();
   const api = useApi();
   const { resource, reload, update } = useResource(() => getItem(api, itemId), itemId);
   const counted = useRef(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  /** The agreements were just accepted: once the item shows, focus moves to its title. */
+  const focusTitle = useRef(false);
   const item = resource.status === 'ready' ? resource.data : null;
   // A facilitator of the item's cohort sees its figures: the cohort's insights answer them, and only them.
   const cohortToAsk = item && !showFigures && !item.canModerate ? item.cohortId : undefined;
@@ -129,6 +153,18 @@ export function ItemDialog({ itemId, open, myUserId, showFigures, cohortName, on
     );
   }, [item]);
 
+  useEffect(() => {
+    if (resource.status !== 'ready' || !focusTitle.current) return;
+    focusTitle.current = false;
+    titleRef.current?.focus();
+  }, [resource.status]);
+
+  function agreementsAccepted() {
+    focusTitle.current = true;
+    reload();
+    onAgreementsAccepted?.();
+  }
+
   function change(next: (current: LibraryItemDetail) => LibraryItemDetail) {
     if (!latest.current) return;
     const changed = next(latest.current);
@@ -140,7 +176,25 @@ export function ItemDialog({ itemId, open, myUserId, showFigures, cohortName, on
   let title = 'Library item';
   let body;
   if (resource.status === 'loading') body = <LoadingState label="Loading the item" />;
-  else if (resource.status === 'error') {
+  else if (resource.status === 'error' && needsAgreements(resource.error)) {
+    const cohort = knownCohorts && cohortNamedIn(resource.error, knownCohorts);
+    body =
+      knownCohorts === null ? (
+        <LoadingState label="Loading your cohorts" />
+      ) : cohort ? (
+        <LibraryAgreements
+          cohortId={cohort.id}
+          intro={`This item is shared with ${cohort.name} only.`}
+          onAccepted={agreementsAccepted}
+        />
+      ) : (
+        <ErrorState
+          title="This item is shared with a cohort whose agreements you have not accepted yet."
+          error={resource.error}
+          onRetry={reload}
+        />
+      );
+  } else if (resource.status === 'error') {
     const gone = resource.error instanceof ApiError && resource.error.code === 'not_found';
     body = gone ? (
       <Text>This item does not exist, or it is not shared with you.</Text>
@@ -164,7 +218,9 @@ export function ItemDialog({ itemId, open, myUserId, showFigures, cohortName, on
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
+          <DialogTitle ref={titleRef} tabIndex={-1}>
+            {title}
+          </DialogTitle>
           <DialogContent className={styles.content}>{body}</DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onClose}>
@@ -188,13 +244,88 @@ interface ItemPageProps {
 function ItemPage({ item, myUserId, showFigures, cohortName, change }: ItemPageProps) {
   const styles = useStyles();
   const api = useApi();
+  const [editing, setEditing] = useState(false);
+  /** What the last edit came to, for a live region that outlives the form. */
+  const [editNotice, setEditNotice] = useState('');
+  const editButton = useRef<HTMLButtonElement>(null);
+  /** The form just closed: focus goes back to "Edit", where the person started. */
+  const backToEdit = useRef(false);
+  const mine = myUserId !== undefined && item.author.userId === myUserId;
+  const scope = item.cohortId ? `${cohortName(item.cohortId) ?? 'One cohort'} only` : 'Whole program';
+
+  useEffect(() => {
+    if (editing || !backToEdit.current) return;
+    backToEdit.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  function stopEditing(notice: string) {
+    backToEdit.current = true;
+    setEditNotice(notice);
+    setEditing(false);
+  }
+
+  /** The page shows the saved version with its history (which only the item page answers), read afresh. */
+  async function saved(view: LibraryItemView) {
+    try {
+      const fresh = await getItem(api, item.id);
+      change(() => fresh);
+    } catch {
+      change((current) => ({ ...current, ...view }));
+    }
+    stopEditing('Saved. The previous version is kept in the item’s history.');
+  }
+
+  return (
+    <>
+      <div className={styles.meta}>
+        <span>{KIND_LABELS[item.kind]}</span>
+        <span>
+          Shared by {item.author.displayName} on <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
+        </span>
+        <span>{scope}</span>
+        <span>{count(item.views, 'view')}</span>
+      </div>
+      {item.canEdit && (
+        <div className={styles.row}>
+          {!editing && (
+            <Button
+              ref={editButton}
+              className={styles.start}
+              onClick={() => {
+                setEditNotice('');
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+          )}
+          <Text role="status">{editNotice}</Text>
+        </div>
+      )}
+      {editing ? (
+        <EditItemForm item={item} scope={scope} onSaved={saved} onCancel={() => stopEditing('')} />
+      ) : (
+        <ItemContent item={item} mine={mine} showFigures={showFigures} change={change} />
+      )}
+    </>
+  );
+}
+
+/** The item as everyone reads it: its content, rating, my flags, comments, reports, care and history. */
+function ItemContent({
+  item,
+  mine,
+  showFigures,
+  change,
+}: Pick<ItemPageProps, 'item' | 'showFigures' | 'change'> & { readonly mine: boolean }) {
+  const styles = useStyles();
+  const api = useApi();
   const action = useAction();
   /** The star just chosen, shown while it is saved. */
   const [choosing, setChoosing] = useState<number | null>(null);
-  const mine = myUserId !== undefined && item.author.userId === myUserId;
   const href = item.url ? safeHref(item.url) : null;
   const kind = KIND_LABELS[item.kind].toLowerCase();
-  const scope = item.cohortId ? `${cohortName(item.cohortId) ?? 'One cohort'} only` : 'Whole program';
 
   const rate = (stars: number) => {
     if (action.busy) return;
@@ -230,14 +361,6 @@ function ItemPage({ item, myUserId, showFigures, cohortName, change }: ItemPageP
 
   return (
     <>
-      <div className={styles.meta}>
-        <span>{KIND_LABELS[item.kind]}</span>
-        <span>
-          Shared by {item.author.displayName} on <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
-        </span>
-        <span>{scope}</span>
-        <span>{count(item.views, 'view')}</span>
-      </div>
       {item.hidden && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

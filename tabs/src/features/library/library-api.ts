@@ -38,6 +38,19 @@ export interface ShareInput {
   readonly skills: readonly string[];
 }
 
+/**
+ * Body of PATCH /api/library/items/{id} (core's EditItemInput): only what changed. Kind and scope never
+ * change; a text kind's `body` and a link kind's `url` stay required, so the tab never sends null.
+ */
+export interface EditInput {
+  readonly title?: string;
+  readonly summary?: string;
+  readonly url?: string;
+  readonly body?: string;
+  readonly tags?: readonly string[];
+  readonly skills?: readonly string[];
+}
+
 /** Where insights and "who shares what" look: a program, or one of its cohorts. */
 export interface LibraryScope {
   readonly programId?: string;
@@ -72,6 +85,14 @@ export function shareItem(api: ApiClient, input: ShareInput): Promise<LibraryIte
 /** The item page: content, rating spread, history, comments (and reports, for owners). */
 export function getItem(api: ApiClient, id: string): Promise<LibraryItemDetail> {
   return api.get<LibraryItemDetail>(item(id));
+}
+
+/**
+ * The author or a program owner changes what was shared; the previous version goes into the history.
+ * Rejects with field errors (`title`, `url`, `tags.0`...) when invalid.
+ */
+export function editItem(api: ApiClient, id: string, input: EditInput): Promise<LibraryItemView> {
+  return api.patch<LibraryItemView>(item(id), input);
 }
 
 /** Counts a view: the reader opened the item. */

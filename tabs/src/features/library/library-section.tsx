@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { CohortSummary, LibraryItemKind, LibraryItemView, LibrarySort } from '@peerloop/core';
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/status';
@@ -20,12 +21,15 @@ import type { ResourceHandle } from '../../shared/use-resource';
 import { listCohorts } from '../cohorts/cohorts-api';
 import { getMe } from '../people/people-api';
 import { listPrograms } from '../programs/programs-api';
+import { needsAgreements } from './agreements-required';
+import type { KnownCohort } from './agreements-required';
 import { ExpertsPanel, InsightsPanel } from './insights';
 import { ItemCard } from './item-card';
 import { ItemDialog } from './item-dialog';
 import { libraryExperts, libraryInsights, myLibrary, searchLibrary } from './library-api';
 import type { LibraryQuery, LibraryScope, MineFilter } from './library-api';
 import { KINDS, KIND_LABELS, MINE_LABELS, SORTS, SORT_LABELS, count, formatDate } from './labels';
+import { LibraryAgreements } from './library-agreements';
 import { ShareDialog } from './share-dialog';
 
 const useStyles = makeStyles({
@@ -110,6 +114,9 @@ export function LibrarySection({
   );
   const cohortName = (id: string) =>
     [...(programCohorts ?? []), ...ownCohorts].find((c) => c.id === id)?.name ?? undefined;
+  // A cohort whose agreements the reader has not accepted is one of theirs: "my cohorts" name it.
+  const knownCohorts: readonly KnownCohort[] | null =
+    myCohorts.resource.status === 'loading' ? null : [...ownCohorts, ...(programCohorts ?? [])];
 
   const query: LibraryQuery = {
     q,
@@ -137,6 +144,14 @@ export function LibrarySection({
   const [sharing, setSharing] = useState<'unopened' | 'open' | 'closed'>('unopened');
   const [shared, setShared] = useState<LibraryItemView | null>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
+
+  useEffect(() => {
+    if (results.resource.status !== 'ready' || !focusResults.current) return;
+    focusResults.current = false;
+    resultsHeading.current?.focus();
+  }, [results.resource.status]);
 
   function open(id: string, from: HTMLElement) {
     opener.current = from;
@@ -146,6 +161,15 @@ export function LibrarySection({
   function closeItem() {
     setOpened((o) => o && { ...o, open: false });
     requestAnimationFrame(() => opener.current?.isConnected && opener.current.focus());
+  }
+
+  /** Agreements accepted (here or on an item): the cohort's items, insights and experts open. */
+  function agreementsAccepted() {
+    results.reload();
+    // Accepted from the cohort filter: the gate gives way to the results, and so does focus.
+    focusResults.current = opened === null || !opened.open;
+    insights.reload();
+    experts.reload();
   }
 
   function itemChanged(next: LibraryItemView) {
@@ -256,13 +280,22 @@ export function LibrarySection({
       )}
 
       <section className={styles.section} aria-labelledby={resultsId}>
-        <Heading id={resultsId} className={styles.heading}>
+        <Heading id={resultsId} ref={resultsHeading} tabIndex={-1} className={styles.heading}>
           {mine === 'all' ? 'Library items' : MINE_LABELS.find(([value]) => value === mine)![1]}
         </Heading>
         <Results
           resource={results}
           headingLevel={cardLevel}
           onOpen={open}
+          gate={
+            results.resource.status === 'error' && cohortId && needsAgreements(results.resource.error) ? (
+              <LibraryAgreements
+                cohortId={cohortId}
+                intro={`What is shared with ${cohortName(cohortId) ?? 'this cohort'} only is for its members.`}
+                onAccepted={agreementsAccepted}
+              />
+            ) : null
+          }
           empty={
             mine === 'all'
               ? q || kind || skill || cohortId
@@ -321,7 +354,9 @@ export function LibrarySection({
           myUserId={me.resource.status === 'ready' ? me.resource.data.userId : undefined}
           showFigures={insightsAllowed}
           cohortName={cohortName}
+          knownCohorts={knownCohorts}
           onChanged={itemChanged}
+          onAgreementsAccepted={agreementsAccepted}
           onClose={closeItem}
         />
       )}
@@ -333,15 +368,19 @@ function Results({
   resource: { resource, reload },
   headingLevel,
   onOpen,
+  gate,
   empty,
 }: {
   resource: ResourceHandle<LibraryItemView[]>;
   headingLevel: 3 | 4;
   onOpen: (id: string, from: HTMLElement) => void;
+  /** Shown instead of an error when the search needs the reader to accept a cohort's agreements first. */
+  gate: ReactNode;
   empty: string;
 }) {
   const styles = useStyles();
   if (resource.status === 'loading') return <LoadingState label="Searching the library" />;
+  if (gate) return gate;
   if (resource.status === 'error') {
     return <ErrorState title="The library could not be searched." error={resource.error} onRetry={reload} />;
   }
