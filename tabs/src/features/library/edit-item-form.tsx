@@ -1,26 +1,16 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { LibraryItemDetail, LibraryItemView } from '@peerloop/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, describeError } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
 import { useFormStyles } from '../../shared/form-styles';
+import { ContentFields } from './content-fields';
 import { editFormValues, isEditFormErrors, toEditInput } from './edit-form';
 import type { EditFormField } from './edit-form';
 import { editItem } from './library-api';
 import { KIND_LABELS, isTextKind } from './labels';
-import { BODY_MAX_LENGTH, toShareFormErrors } from './share-form';
+import { toShareFormErrors } from './share-form';
 import type { ShareFormErrors, ShareFormValues } from './share-form';
 
 const useStyles = makeStyles({
@@ -65,15 +55,6 @@ export function EditItemForm({ item, scope, onSaved, onCancel }: EditItemFormPro
     if (errors !== NO_ERRORS) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
 
-  const fieldProps = (field: EditFormField) => {
-    const message = errors.byField[field];
-    return { validationMessage: message, validationState: message ? ('error' as const) : ('none' as const) };
-  };
-  const text = (field: EditFormField) => ({
-    value: values[field],
-    onChange: (_: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value })),
-  });
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
@@ -116,39 +97,13 @@ export function EditItemForm({ item, scope, onSaved, onCancel }: EditItemFormPro
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Title" required {...fieldProps('title')}>
-        <Input ref={titleRef} {...text('title')} />
-      </Field>
-      <Field label="Summary" hint="Optional. What it is and who it helps." {...fieldProps('summary')}>
-        <Textarea {...text('summary')} resize="vertical" />
-      </Field>
-      {textKind ? (
-        <Field
-          label={item.kind === 'tip-list' ? 'Tips' : 'Notes'}
-          required
-          hint={`Markdown: **bold**, *italic*, lists, [links](https://…). No HTML. Up to ${BODY_MAX_LENGTH} characters.`}
-          {...fieldProps('body')}
-        >
-          <Textarea {...text('body')} resize="vertical" rows={8} />
-        </Field>
-      ) : (
-        <Field
-          label="Link"
-          required
-          hint="A SharePoint or OneDrive file, a recording or any web page (https://…)."
-          {...fieldProps('url')}
-        >
-          <Input {...text('url')} type="url" inputMode="url" />
-        </Field>
-      )}
-      <div className={form.fieldGrid}>
-        <Field label="Tags" hint="Optional, separated by commas." {...fieldProps('tags')}>
-          <Input {...text('tags')} />
-        </Field>
-        <Field label="Skills" hint="Optional, separated by commas." {...fieldProps('skills')}>
-          <Input {...text('skills')} />
-        </Field>
-      </div>
+      <ContentFields
+        kind={item.kind}
+        values={values}
+        errors={errors.byField}
+        onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+        titleRef={titleRef}
+      />
       <div role="status">{saving && <Spinner size="extra-tiny" label="Saving…" labelPosition="after" />}</div>
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabledFocusable={saving}>

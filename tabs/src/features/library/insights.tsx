@@ -3,7 +3,7 @@ import type { LibraryInsights, SkillExperts } from '@peerloop/core';
 import { useId } from 'react';
 import { Meter } from './charts';
 import { KIND_LABELS, count, formatAverage } from './labels';
-import { visuallyHidden } from './visually-hidden';
+import { visuallyHidden } from '../../shared/visually-hidden';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

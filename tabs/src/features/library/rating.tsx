@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { describeRating, formatAverage } from './labels';
-import { visuallyHidden } from './visually-hidden';
+import { visuallyHidden } from '../../shared/visually-hidden';
 
 const useStyles = makeStyles({
   stars: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },

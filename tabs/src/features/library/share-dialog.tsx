@@ -7,12 +7,10 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -23,10 +21,11 @@ import { ApiError, describeError } from '../../platform/api-client';
 import { useApi } from '../../platform/api-context';
 import { useFormStyles } from '../../shared/form-styles';
 import type { ProgramItem } from '../programs/programs-api';
+import { ContentFields } from './content-fields';
 import { shareItem } from './library-api';
-import { KINDS, KIND_LABELS, isTextKind } from './labels';
+import { KINDS, KIND_LABELS } from './labels';
 import { Markdown } from './markdown';
-import { BODY_MAX_LENGTH, emptyShareForm, isShareFormErrors, toShareFormErrors, toShareInput } from './share-form';
+import { emptyShareForm, isShareFormErrors, toShareFormErrors, toShareInput } from './share-form';
 import type { ShareFormErrors, ShareFormField, ShareFormValues } from './share-form';
 
 const useStyles = makeStyles({
@@ -71,7 +70,6 @@ export function ShareDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const textKind = isTextKind(values.kind);
   const programCohorts = cohorts.filter((c) => c.programId === values.programId);
 
   useEffect(() => {
@@ -173,49 +171,22 @@ export function ShareDialog({
                   </Select>
                 </Field>
               </div>
-              <Field label="Title" required {...fieldProps('title')}>
-                <Input {...text('title')} />
-              </Field>
-              <Field label="Summary" hint="Optional. What it is and who it helps." {...fieldProps('summary')}>
-                <Textarea {...text('summary')} resize="vertical" />
-              </Field>
-              {textKind ? (
-                <>
-                  <Field
-                    label={values.kind === 'tip-list' ? 'Tips' : 'Notes'}
-                    required
-                    hint={`Markdown: **bold**, *italic*, lists, [links](https://…). No HTML. Up to ${BODY_MAX_LENGTH} characters.`}
-                    {...fieldProps('body')}
-                  >
-                    <Textarea {...text('body')} resize="vertical" rows={8} />
-                  </Field>
-                  {values.body.trim() !== '' && (
+              <ContentFields
+                kind={values.kind}
+                values={values}
+                errors={errors.byField}
+                onChange={(field, value) => set(field)(value)}
+                afterBody={
+                  values.body.trim() !== '' && (
                     <details>
                       <summary className={styles.summary}>Preview</summary>
                       <div className={styles.preview}>
                         <Markdown source={values.body} />
                       </div>
                     </details>
-                  )}
-                </>
-              ) : (
-                <Field
-                  label="Link"
-                  required
-                  hint="A SharePoint or OneDrive file, a recording or any web page (https://…)."
-                  {...fieldProps('url')}
-                >
-                  <Input {...text('url')} type="url" inputMode="url" />
-                </Field>
-              )}
-              <div className={form.fieldGrid}>
-                <Field label="Tags" hint="Optional, separated by commas." {...fieldProps('tags')}>
-                  <Input {...text('tags')} />
-                </Field>
-                <Field label="Skills" hint="Optional, separated by commas." {...fieldProps('skills')}>
-                  <Input {...text('skills')} />
-                </Field>
-              </div>
+                  )
+                }
+              />
               <div role="status">{submitting ? 'Sharing…' : ''}</div>
             </DialogContent>
             <DialogActions>

@@ -15,6 +15,7 @@ import type { LiveQueueTuning } from './use-live-queue';
 import type { LiveMode } from './live-queue';
 import { useQnaActions } from './use-qna-actions';
 import type { QnaActionState, QnaHandlers } from './use-qna-actions';
+import { visuallyHidden } from '../../shared/visually-hidden';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -38,17 +39,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
   error: { color: tokens.colorPaletteRedForeground1 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });
 
 const MODE_LABELS: Record<LiveMode, string> = {
