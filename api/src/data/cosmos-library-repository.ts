@@ -155,13 +155,19 @@ export class CosmosLibraryRepository implements LibraryRepository {
    * own follow-up sets the average. Views compute the average from sum and count anyway; the stored one is
    * for sorting.
    */
-  async rate(tenantId: string, id: string, raterKey: string, stars: number): Promise<RatingOutcome> {
+  async rate(
+    tenantId: string,
+    id: string,
+    raterKey: string,
+    stars: number,
+    known?: LibraryItem,
+  ): Promise<RatingOutcome> {
     if (!SAFE_KEY.test(raterKey)) throw new Error('rater key is not a keyed hash');
     for (let attempt = 1; attempt <= RATING_ATTEMPTS; attempt += 1) {
-      const current = await this.read(tenantId, id);
+      const current = attempt === 1 && known ? known : await this.get(tenantId, id);
       if (!current) throw new Conflict('this library item no longer exists');
-      const before = current.ratings?.[raterKey];
-      if (before === stars) return { changed: false, item: toItem(current) };
+      const before = current.ratings[raterKey];
+      if (before === stars) return { changed: false, item: current };
       const operations: PatchOperation[] =
         before === undefined
           ? [
@@ -227,22 +233,25 @@ export class CosmosLibraryRepository implements LibraryRepository {
     } catch (error) {
       if (cosmosStatus(error) !== 409) throw error;
     }
-    // Seen before, or saved before it was opened: the one request that sets `opened` counts the viewer.
-    let firstView = false;
-    try {
-      await this.container.item(id, tenantId).patch({
-        condition: 'FROM c WHERE NOT IS_DEFINED(c.opened)',
-        operations: [{ op: 'add', path: '/opened', value: when }],
-      });
-      firstView = true;
-    } catch (error) {
-      if (cosmosStatus(error) !== 412) throw error;
-    }
+    // Seen before: one patch. Saved before it was ever opened (no `opened` yet): the one request that sets it
+    // counts the viewer.
     const { resource } = await this.container.item(id, tenantId).patch<UseDoc>([
       { op: 'incr', path: '/views', value: 1 },
       { op: 'set', path: '/lastViewedAt', value: when },
       { op: 'set', path: '/touchedAt', value: when },
     ]);
+    let firstView = false;
+    if (resource!.opened === undefined) {
+      try {
+        await this.container.item(id, tenantId).patch({
+          condition: 'FROM c WHERE NOT IS_DEFINED(c.opened)',
+          operations: [{ op: 'add', path: '/opened', value: when }],
+        });
+        firstView = true;
+      } catch (error) {
+        if (cosmosStatus(error) !== 412) throw error;
+      }
+    }
     await this.incrementItem(tenantId, itemId, firstView ? { views: 1, viewers: 1 } : { views: 1 });
     return toUse(resource!);
   }
@@ -307,6 +316,11 @@ export class CosmosLibraryRepository implements LibraryRepository {
 
   async usesOf(tenantId: string, userId: string, itemIds?: readonly string[]): Promise<LibraryUse[]> {
     if (itemIds?.length === 0) return [];
+    if (itemIds?.length === 1) {
+      // One item (its page, a rating): the use's id is known, so a point read rather than a query.
+      const use = await this.readUse(tenantId, useId(itemIds[0]!, userId));
+      return use && use.userId === userId ? [toUse(use)] : [];
+    }
     const parameters: SqlParameter[] = [
       { name: '@tenantId', value: tenantId },
       { name: '@userId', value: userId },

@@ -167,9 +167,10 @@ export interface LibraryRepository {
   ): Promise<T>;
   /**
    * Sets the rater's rating in one atomic conditional patch (count and sum move with it), then keeps the
-   * average in step. A repeat of the same rating changes nothing. Conflict when the item is gone.
+   * average in step. A repeat of the same rating changes nothing. Conflict when the item is gone. `known`,
+   * the item as the caller just read it, spares the first attempt a read (a stale one only costs a retry).
    */
-  rate(tenantId: string, id: string, raterKey: string, stars: number): Promise<RatingOutcome>;
+  rate(tenantId: string, id: string, raterKey: string, stars: number, known?: LibraryItem): Promise<RatingOutcome>;
   /** Counts one view: the first by a person also counts a viewer. */
   recordView(tenantId: string, itemId: string, userId: string, at: Date): Promise<LibraryUse>;
   /** Sets or clears a bookmark or "done" for the person, idempotently; the item's count follows. */

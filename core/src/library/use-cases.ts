@@ -268,7 +268,7 @@ export async function rateLibraryItem(
   requireOpen(item);
   if (item.author.userId === actor.userId) throw new Forbidden('you cannot rate what you shared');
   const key = deps.authorKeys.keyFor(actor.tenantId, actor.userId);
-  const { item: rated } = await deps.library.rate(actor.tenantId, item.id, key, stars);
+  const { item: rated } = await deps.library.rate(actor.tenantId, item.id, key, stars, item);
   return toItemView(rated, viewerOf(deps, actor, access, rated, use));
 }
 
